@@ -5,7 +5,7 @@ using NodaTime;
 var at = Instant.FromUtc(2026, 3, 2, 2, 0);
 var report = Report.Submit(
     ReportId.New(),
-    new ReportSubmission { ProvinceId = "camau", ReporterAccountId = "citizen-1", Channel = "app" },
+    new ReportSubmission { ProvinceId = "camau", ReporterAccountId = "citizen-1", Channel = "app", Content = new ReportContent { Description = "Cống thoát nước bị tắc" } },
     Actor.Reporter("citizen-1"),
     at);
 var received = report.Apply(new ReceiveCommand("environment"), Actor.Reception("staff-1"), at + Duration.FromMinutes(5));

@@ -21,12 +21,13 @@ public sealed class Report
     private readonly StateMachine<ReportState, ReportTrigger> _machine;
     private ReportWorkflow.GuardContext? _pending;
 
-    private Report(ReportId id, string provinceId, string reporterAccountId, string channel, ReportState state, List<ReportEvent> events)
+    private Report(ReportId id, string provinceId, string reporterAccountId, string channel, ReportContent content, ReportState state, List<ReportEvent> events)
     {
         Id = id;
         ProvinceId = provinceId;
         ReporterAccountId = reporterAccountId;
         Channel = channel;
+        Content = content;
         State = state;
         _events = events;
         _machine = new StateMachine<ReportState, ReportTrigger>(() => State, s => State = s);
@@ -44,6 +45,9 @@ public sealed class Report
 
     /// <summary>The intake channel the report came in by; replies go back through it.</summary>
     public string Channel { get; }
+
+    /// <summary>What the report says. Fixed at submission.</summary>
+    public ReportContent Content { get; }
 
     /// <summary>The current state.</summary>
     public ReportState State { get; private set; }
@@ -119,7 +123,7 @@ public sealed class Report
                 nameof(submitter));
         }
 
-        var report = new Report(id, submission.ProvinceId, submission.ReporterAccountId, submission.Channel, ReportState.Submitted, [])
+        var report = new Report(id, submission.ProvinceId, submission.ReporterAccountId, submission.Channel, submission.Content ?? throw new ArgumentException("A submission has content.", nameof(submission)), ReportState.Submitted, [])
         {
             IsUrgent = submission.IsUrgent,
             IsConfidential = submission.IsConfidential,
@@ -214,6 +218,7 @@ public sealed class Report
         ProvinceId = ProvinceId,
         ReporterAccountId = ReporterAccountId,
         Channel = Channel,
+        Content = Content,
         State = State,
         IsUrgent = IsUrgent,
         IsConfidential = IsConfidential,
@@ -256,7 +261,7 @@ public sealed class Report
             throw new ArgumentException("A stored report's state is the state its last event led to.", nameof(snapshot));
         }
 
-        return new Report(snapshot.Id, snapshot.ProvinceId, snapshot.ReporterAccountId, snapshot.Channel, snapshot.State, events)
+        return new Report(snapshot.Id, snapshot.ProvinceId, snapshot.ReporterAccountId, snapshot.Channel, snapshot.Content, snapshot.State, events)
         {
             IsUrgent = snapshot.IsUrgent,
             IsConfidential = snapshot.IsConfidential,

@@ -17,6 +17,9 @@ public sealed record ReportSnapshot
     /// <summary>See <see cref="Report.Channel"/>.</summary>
     public required string Channel { get; init; }
 
+    /// <summary>See <see cref="Report.Content"/>.</summary>
+    public required ReportContent Content { get; init; }
+
     /// <summary>See <see cref="Report.State"/>.</summary>
     public required ReportState State { get; init; }
 

@@ -13,6 +13,9 @@ public sealed record ReportSubmission
     /// <summary>The intake channel (for example <c>app</c>, <c>web</c>, <c>hotline</c>, <c>email</c>, <c>zalo</c>). Replies go back through it.</summary>
     public required string Channel { get; init; }
 
+    /// <summary>What the report says; validated by intake before the report is created.</summary>
+    public required ReportContent Content { get; init; }
+
     /// <summary>Whether the report is urgent (security, fire, rescue, accidents); carried through every step.</summary>
     public bool IsUrgent { get; init; }
 
