@@ -11,8 +11,9 @@ dotnet pack FieldReports.sln -c Release -o "$feed" -clp:NoSummary -v:q -p:Versio
 count=$(ls "$feed"/*.nupkg | grep -vc '\.snupkg$')
 for id in FieldReports.Core FieldReports.AspNetCore FieldReports.Storage.EF; do
   pkg=$(ls "$feed"/$id.0*.nupkg)
-  unzip -l "$pkg" | grep -q ' README.md$' || { echo "$id: README.md missing from the package"; exit 1; }
-  unzip -l "$pkg" | grep -q "lib/net10.0/$id.xml" || { echo "$id: XML documentation missing from the package"; exit 1; }
+  listing=$(python3 -c "import sys, zipfile; print(\"\\n\".join(' ' + n for n in zipfile.ZipFile(sys.argv[1]).namelist()))" "$pkg")
+  grep -q ' README.md$' <<< "$listing" || { echo "$id: README.md missing from the package"; exit 1; }
+  grep -q "lib/net10.0/$id.xml" <<< "$listing" || { echo "$id: XML documentation missing from the package"; exit 1; }
 done
 echo "packed $count packages, each with README.md and XML docs"
 version=$(ls "$feed"/FieldReports.Core.0*.nupkg | sed -E 's/.*FieldReports\.Core\.(.*)\.nupkg/\1/')
