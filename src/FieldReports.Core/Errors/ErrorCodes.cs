@@ -38,6 +38,18 @@ public static class ErrorCodes
     /// <summary>Someone else changed the resource since it was read; read it again and retry.</summary>
     public const string ConcurrencyConflict = "store.concurrency_conflict";
 
+    /// <summary>The signed-in user carries no FieldReports role (check the claim mapping).</summary>
+    public const string NoRole = "auth.no_role";
+
+    /// <summary>The HTTP request could not be read (syntax, types, encoding).</summary>
+    public const string RequestMalformed = "request.malformed";
+
+    /// <summary>The HTTP request body is larger than the endpoint accepts.</summary>
+    public const string RequestTooLarge = "request.too_large";
+
+    /// <summary>The server failed; the failure was logged without request data.</summary>
+    public const string ServerError = "server.error";
+
     /// <summary>Factories for the errors above, with their messages.</summary>
     internal static class Errors
     {

@@ -50,6 +50,10 @@ public static class ReportWorkflow
     /// <summary>Every transition of the workflow, in the order the diagram lists them.</summary>
     internal static IReadOnlyList<Transition> Transitions { get; } = BuildTransitions();
 
+    /// <summary>Every transition of the workflow with its roles and conditions, in the order of the diagram.</summary>
+    public static IReadOnlyList<WorkflowTransition> All { get; } = [.. Transitions.Select(t =>
+        new WorkflowTransition(t.From, t.Trigger, t.To, t.Roles, [.. t.Guards.Skip(1).Select(g => g.Description)]))];
+
     /// <summary>The roles allowed to fire each trigger, whatever the state.</summary>
     internal static FrozenDictionary<ReportTrigger, ActorRole[]> AllowedRoles { get; } = Transitions
         .GroupBy(t => t.Trigger)

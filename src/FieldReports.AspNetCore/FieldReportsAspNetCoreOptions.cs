@@ -1,0 +1,33 @@
+namespace FieldReports.AspNetCore;
+
+/// <summary>
+/// How FieldReports reads the signed-in principal. Authentication itself is the host's (JWT bearer, OpenID Connect,
+/// cookies); FieldReports only maps the principal's claims to a role, an account and an agency.
+/// </summary>
+public sealed class FieldReportsAspNetCoreOptions
+{
+    /// <summary>The claim that carries the FieldReports role (see <see cref="FieldReports.Reports.ActorRole"/>, matched case-insensitively, e.g. <c>ReceptionStaff</c> or <c>reception_staff</c>). Default <c>role</c>.</summary>
+    public string RoleClaimType { get; set; } = "role";
+
+    /// <summary>The claim that carries the agency of handling staff. Default <c>agency_id</c>.</summary>
+    public string AgencyClaimType { get; set; } = "agency_id";
+
+    /// <summary>The claim that carries the stable account id. Default <c>sub</c>; the name-identifier claim is used when it is absent.</summary>
+    public string AccountIdClaimType { get; set; } = "sub";
+
+    /// <summary>The claim that carries the province the account belongs to. Default <c>province</c>.</summary>
+    public string ProvinceClaimType { get; set; } = "province";
+
+    /// <summary>Sets the role and agency claim types in one call.</summary>
+    /// <param name="roleClaimType">The role claim type.</param>
+    /// <param name="agencyClaimType">The agency claim type.</param>
+    /// <returns>These options, for chaining.</returns>
+    public FieldReportsAspNetCoreOptions RolesFromClaims(string roleClaimType, string agencyClaimType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roleClaimType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agencyClaimType);
+        RoleClaimType = roleClaimType;
+        AgencyClaimType = agencyClaimType;
+        return this;
+    }
+}
