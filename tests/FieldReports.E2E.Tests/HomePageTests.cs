@@ -1,0 +1,21 @@
+namespace FieldReports.E2E.Tests;
+
+public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task Home_page_is_in_Vietnamese_and_links_to_the_workflow()
+    {
+        Assert.Null(BrowserFixture.MissingReason);
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+
+        var response = await page.GotoAsync(browser.Host.BaseAddress.ToString());
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("phản ánh hiện trường", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home.png"), FullPage = true });
+
+        await page.ClickAsync("a[href='/api/v1/workflow']");
+        Assert.Contains("\"trigger\":\"Receive\"", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+    }
+}
