@@ -62,6 +62,25 @@ public sealed class VietnameseLunarCalendarTests
     }
 
     [Theory]
+    [InlineData(1969, 2, 16, 2, 17)]
+    [InlineData(2053, 2, 18, 2, 19)]
+    public void Tet_differs_from_the_UTC_plus_8_calendar_in_1969_and_2053(int year, int vnMonth, int vnDay, int cnMonth, int cnDay)
+    {
+        Assert.Equal(new LocalDate(year, vnMonth, vnDay), Vn.ToSolar(new LunarDate(year, 1, 1)));
+        Assert.Equal(new LocalDate(year, cnMonth, cnDay), China.ToSolar(new LunarDate(year, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData(2009, 4, 4)]
+    [InlineData(2037, 4, 24)]
+    [InlineData(2038, 4, 13)]
+    public void Hung_Kings_day_is_one_day_earlier_than_at_UTC_plus_8_in_2009_2037_and_2038(int year, int month, int day)
+    {
+        Assert.Equal(new LocalDate(year, month, day), Vn.ToSolar(new LunarDate(year, 3, 10)));
+        Assert.Equal(new LocalDate(year, month, day).PlusDays(1), China.ToSolar(new LunarDate(year, 3, 10)));
+    }
+
+    [Theory]
     [InlineData(2023, 4, 29)]
     [InlineData(2024, 4, 18)]
     [InlineData(2025, 4, 7)]
