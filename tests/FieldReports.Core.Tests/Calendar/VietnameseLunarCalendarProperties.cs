@@ -30,6 +30,19 @@ public sealed class VietnameseLunarCalendarProperties
         Prop.ForAll(AnyDate(), date => Vn.ToSolar(Vn.ToLunar(date)) == date);
 
     [Property(MaxTest = 2000)]
+    public Property Lunar_to_solar_to_lunar_returns_the_same_lunar_date() =>
+        Prop.ForAll(
+            Arb.From(
+                from year in Gen.Choose(VietnameseLunarCalendar.MinYear, VietnameseLunarCalendar.MaxYear)
+                from month in Gen.Choose(1, 12)
+                from day in Gen.Choose(1, 30)
+                from leap in Gen.Elements(false, true)
+                select new LunarDate(year, month, day, leap)),
+            lunar => Vn.TryToSolar(lunar, out LocalDate solar)
+                ? Vn.ToLunar(solar) == lunar
+                : (lunar.IsLeapMonth && Vn.GetLeapMonth(lunar.Year) != lunar.Month) || lunar.Day > Vn.GetDaysInMonth(lunar.Year, lunar.Month, lunar.IsLeapMonth));
+
+    [Property(MaxTest = 2000)]
     public Property The_month_of_any_date_has_29_or_30_days_and_the_day_is_within_it() =>
         Prop.ForAll(AnyDate(), date =>
         {

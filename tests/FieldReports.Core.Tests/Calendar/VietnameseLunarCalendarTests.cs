@@ -144,11 +144,12 @@ public sealed class VietnameseLunarCalendarTests
     }
 
     [Fact]
-    public void Every_day_from_1968_to_2199_converts_and_round_trips_with_months_of_29_or_30_days()
+    public void Every_day_from_1900_to_2199_converts_and_round_trips_with_months_of_29_or_30_days()
     {
-        LocalDate date = new(1968, 1, 1);
+        // The whole range, which includes 1968–2199 (Vietnam's UTC+7 era) and the switch from UTC+8 at the start of 1968.
+        LocalDate date = Vn.MinDate.PlusDays(1);
         LocalDate end = Vn.MaxDate;
-        LunarDate previous = Vn.ToLunar(date.PlusDays(-1));
+        LunarDate previous = Vn.ToLunar(Vn.MinDate);
         while (date <= end)
         {
             LunarDate lunar = Vn.ToLunar(date);
