@@ -170,6 +170,16 @@ public sealed class VietnameseHolidaysTests
     }
 
     [Fact]
+    public void First_and_last_supported_years_are_classified_with_their_Tet()
+    {
+        // Tết 1900 is 31 January; Tết 2199 comes from the lunar calendar's last year.
+        Assert.Equal(DayKind.Holiday, Vn.Classify(new LocalDate(1900, 1, 31)).Kind);
+        LocalDate tet2199 = VietnameseLunarCalendar.Instance.ToSolar(new LunarDate(2199, 1, 1));
+        Assert.Equal("Tết Nguyên Đán", Vn.Classify(tet2199).Name);
+        Assert.Equal(DayKind.WeeklyRestDay, Vn.Classify(new LocalDate(2199, 12, 28)).Kind); // a Saturday
+    }
+
+    [Fact]
     public void Dates_outside_the_supported_years_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Vn.Classify(new LocalDate(2200, 1, 1)));

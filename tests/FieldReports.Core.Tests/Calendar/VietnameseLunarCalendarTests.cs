@@ -170,6 +170,19 @@ public sealed class VietnameseLunarCalendarTests
     }
 
     [Fact]
+    public void Years_first_computed_concurrently_give_the_same_dates()
+    {
+        VietnameseLunarCalendar fresh = VietnameseLunarCalendar.ForFixedOffset(Offset.FromHours(7));
+        LocalDate start = new(2000, 1, 1);
+        var parallel = new LunarDate[20 * 366];
+        Parallel.For(0, parallel.Length, i => parallel[i] = fresh.ToLunar(start.PlusDays(i)));
+        for (int i = 0; i < parallel.Length; i++)
+        {
+            Assert.Equal(Vn.ToLunar(start.PlusDays(i)), parallel[i]);
+        }
+    }
+
+    [Fact]
     public void Every_year_has_12_or_13_months_and_exactly_one_leap_month_when_it_has_13()
     {
         for (int year = VietnameseLunarCalendar.MinYear; year <= VietnameseLunarCalendar.MaxYear; year++)
