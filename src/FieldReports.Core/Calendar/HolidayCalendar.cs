@@ -47,6 +47,7 @@ public sealed class HolidayCalendar : IHolidayCalendar
         }
 
         this.lunar = lunar;
+        profile = WithBase(profile);
         Name = profile.Name;
         foreach (IsoDayOfWeek d in profile.WeeklyRestDays ?? [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday])
         {
@@ -116,6 +117,25 @@ public sealed class HolidayCalendar : IHolidayCalendar
         }
 
         return table[date.DayOfYear - 1];
+    }
+
+    /// <summary>The profile merged with its <see cref="HolidayProfileOptions.Base"/>: the base's rules and years first.</summary>
+    private static HolidayProfileOptions WithBase(HolidayProfileOptions profile)
+    {
+        if (string.IsNullOrEmpty(profile.Base))
+        {
+            return profile;
+        }
+
+        HolidayProfileOptions national = VietnameseHolidays.CreateProfile();
+        return new HolidayProfileOptions
+        {
+            Name = profile.Name ?? national.Name,
+            WeeklyRestDays = profile.WeeklyRestDays ?? national.WeeklyRestDays,
+            WeeklyRestDaysSource = profile.WeeklyRestDaysSource ?? (profile.WeeklyRestDays is null ? national.WeeklyRestDaysSource : null),
+            Rules = [.. national.Rules, .. profile.Rules],
+            Years = [.. national.Years, .. profile.Years],
+        };
     }
 
     private bool IsRestDay(LocalDate date) => restDays[(int)date.DayOfWeek];

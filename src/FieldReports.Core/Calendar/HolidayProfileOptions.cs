@@ -18,6 +18,14 @@ public sealed class HolidayProfileOptions
     public string? Name { get; set; }
 
     /// <summary>
+    /// The profile this one extends, or <see langword="null"/> (the default) for none. <c>VN</c> (case-insensitive) is
+    /// the national profile of <see cref="VietnameseHolidays"/>: its rules come first, then this profile's; its decreed
+    /// years come first, then this profile's, whose days win on the same date; <see cref="WeeklyRestDays"/> and
+    /// <see cref="WeeklyRestDaysSource"/> are inherited when not set. A province then lists only what it adds.
+    /// </summary>
+    public string? Base { get; set; }
+
+    /// <summary>
     /// The weekly rest days; <see langword="null"/> (the default) means Saturday and Sunday, the civil-service week.
     /// </summary>
     public IList<IsoDayOfWeek>? WeeklyRestDays { get; set; }

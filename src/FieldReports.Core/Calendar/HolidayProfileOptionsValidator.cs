@@ -34,6 +34,11 @@ public sealed class HolidayProfileOptionsValidator : IValidateOptions<HolidayPro
     internal static List<string> Check(HolidayProfileOptions options)
     {
         var errors = new List<string>();
+        if (!string.IsNullOrEmpty(options.Base) && !string.Equals(options.Base, VietnameseHolidays.ProfileName, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Base '{options.Base}' is not a known profile; use '{VietnameseHolidays.ProfileName}' (the national profile) or leave it empty.");
+        }
+
         if (options.WeeklyRestDays is { } rest)
         {
             if (rest.Any(d => d is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday))

@@ -25,6 +25,9 @@ namespace FieldReports.Calendar;
 /// </remarks>
 public static class VietnameseHolidays
 {
+    /// <summary>The national profile's name, usable as <see cref="HolidayProfileOptions.Base"/>: <c>VN</c>.</summary>
+    public const string ProfileName = "VN";
+
     /// <summary>The source named on weekly rest days.</summary>
     internal const string WeeklyRestSource = "Quyết định 188/1999/QĐ-TTg (40-hour week: Saturday and Sunday off)";
 
@@ -40,7 +43,7 @@ public static class VietnameseHolidays
     /// <returns>A new profile with the national rules and the decreed years.</returns>
     public static HolidayProfileOptions CreateProfile() => new()
     {
-        Name = "VN",
+        Name = ProfileName,
         WeeklyRestDays = [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday],
         WeeklyRestDaysSource = WeeklyRestSource,
         Rules =

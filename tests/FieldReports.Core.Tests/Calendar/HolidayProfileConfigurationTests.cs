@@ -113,6 +113,33 @@ public sealed class HolidayProfileConfigurationTests
     }
 
     [Fact]
+    public void Province_extending_the_national_profile_lists_only_its_own_days()
+    {
+        HolidayProfileOptions options = Bind("""
+            { "Holidays": { "Name": "hue", "Base": "VN", "Years": [
+              { "Year": 2026, "Source": "Quyết định của UBND tỉnh (ví dụ)",
+                "Days": [ { "Date": "2026-03-26", "Kind": "Holiday", "Name": "Ngày giải phóng Thừa Thiên Huế" } ] } ] } }
+            """);
+        var calendar = new HolidayCalendar(options);
+
+        Assert.Equal("hue", calendar.Name);
+        Assert.Equal(DayKind.Holiday, calendar.Classify(new LocalDate(2026, 3, 26)).Kind);
+        Assert.Equal(DayKind.WorkingDay, VietnameseHolidays.Calendar.Classify(new LocalDate(2026, 3, 26)).Kind);
+        // The national decree for 2026 and the national rules for 2027 still apply.
+        Assert.Equal(DayKind.SwappedWorkingDay, calendar.Classify(new LocalDate(2026, 1, 10)).Kind);
+        Assert.Equal(DayKind.Holiday, calendar.Classify(new LocalDate(2027, 2, 6)).Kind);
+        Assert.Equal(DayKind.CompensatoryDayOff, calendar.Classify(new LocalDate(2027, 2, 10)).Kind);
+    }
+
+    [Fact]
+    public void Unknown_base_profile_is_rejected()
+    {
+        HolidayProfileOptions options = Bind("""{ "Holidays": { "Name": "x", "Base": "CN" } }""");
+        ValidateOptionsResult result = new HolidayProfileOptionsValidator().Validate(null, options);
+        Assert.Contains(result.Failures!, f => f.Contains("Base 'CN' is not a known profile", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void National_profile_is_valid()
     {
         Assert.True(new HolidayProfileOptionsValidator().Validate(null, VietnameseHolidays.CreateProfile()).Succeeded);
