@@ -1,0 +1,55 @@
+using FieldReports.Reports;
+using NodaTime;
+
+namespace FieldReports.Stores;
+
+/// <summary>
+/// Persists <see cref="Report"/> aggregates with their append-only audit trail, the reporter's contact details (kept in a
+/// separate place) and the outbox messages produced by each change, all in one transaction.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every method is scoped to one province: a report of another province is never read or written, and is reported as not
+/// found. Concurrency is optimistic: <see cref="SaveAsync"/> succeeds only when the stored version is the version the
+/// caller read; otherwise it returns <see cref="ErrorCodes.ConcurrencyConflict"/> and writes nothing.
+/// </para>
+/// <para>Implementations are thread-safe; each call is its own unit of work.</para>
+/// </remarks>
+public interface IReportStore
+{
+    /// <summary>Stores a new report, its reporter's contact details and the messages its submission produced.</summary>
+    /// <param name="provinceId">The province; must be the report's.</param>
+    /// <param name="report">The new report, as returned by <see cref="Report.Submit"/> (possibly with further events).</param>
+    /// <param name="contact">The reporter's personal data, stored apart from the report; <see langword="null"/> when none was given.</param>
+    /// <param name="currentDeadline">The deadline of the step the report is in, as computed by the SLA engine; <see langword="null"/> when no time limit runs.</param>
+    /// <param name="messages">Outbox messages to store in the same transaction; may be empty.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="ErrorCodes.ConcurrencyConflict"/> when a report with the same id already exists.</returns>
+    /// <exception cref="ArgumentException">The report or a message belongs to another province.</exception>
+    Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Reads a report with its whole audit trail.</summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="id">The report's id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The report, or <see langword="null"/> when the province has no such report.</returns>
+    Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the changes made to a report since it was read at <paramref name="expectedVersion"/>: its new state and the
+    /// events appended since (earlier events are never rewritten), and the outbox messages the change produced.
+    /// </summary>
+    /// <param name="provinceId">The province; must be the report's.</param>
+    /// <param name="report">The report, changed through <see cref="Report.Apply"/>.</param>
+    /// <param name="expectedVersion">The <see cref="Report.Version"/> the report had when it was read.</param>
+    /// <param name="currentDeadline">The deadline of the step the report is now in; <see langword="null"/> when no time limit runs. Replaces the stored one.</param>
+    /// <param name="messages">Outbox messages to store in the same transaction; may be empty.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// Success; or <see cref="ErrorCodes.ConcurrencyConflict"/> when someone else saved the report since it was read (read it
+    /// again and retry) or it no longer exists. Nothing is written on failure.
+    /// </returns>
+    /// <exception cref="ArgumentException">The report or a message belongs to another province.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is below 1 or above the report's version.</exception>
+    Task<DomainResult> SaveAsync(string provinceId, Report report, int expectedVersion, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken);
+}

@@ -1,0 +1,184 @@
+using FieldReports.Storage.EF;
+using FieldReports.Storage.EF.Model;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Applies the FieldReports model to any DbContext, so that a host can keep its own tables and ours in one database and one context.</summary>
+public static class FieldReportsModelBuilderExtensions
+{
+    private static readonly ValueConverter<Instant, long> InstantToTicks =
+        new(instant => instant.ToUnixTimeTicks(), ticks => Instant.FromUnixTimeTicks(ticks));
+
+    /// <summary>
+    /// Adds the FieldReports tables (reports, report_events, reporter_contacts, attachments, outbox_messages) with their keys,
+    /// concurrency token and indexes to the model. Call it from <c>OnModelCreating</c>.
+    /// </summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="configure">Changes the naming and typing; see <see cref="FieldReportsModelOptions"/>.</param>
+    /// <returns>The model builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is null.</exception>
+    public static ModelBuilder UseFieldReports(this ModelBuilder modelBuilder, Action<FieldReportsModelOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var options = new FieldReportsModelOptions();
+        configure?.Invoke(options);
+        return UseFieldReports(modelBuilder, options);
+    }
+
+    internal static ModelBuilder UseFieldReports(ModelBuilder modelBuilder, FieldReportsModelOptions options)
+    {
+        var prefix = options.TablePrefix ?? "";
+        var schema = options.Schema;
+
+        modelBuilder.Entity<ReportRow>(b =>
+        {
+            b.ToTable(prefix + "reports", schema);
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            b.Property(r => r.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            b.Property(r => r.ReporterAccountId).HasColumnName("reporter_account_id").HasMaxLength(128).IsRequired();
+            b.Property(r => r.Channel).HasColumnName("channel").HasMaxLength(64).IsRequired();
+            b.Property(r => r.State).HasColumnName("state");
+            b.Property(r => r.IsUrgent).HasColumnName("urgent");
+            b.Property(r => r.IsConfidential).HasColumnName("confidential");
+            b.Property(r => r.FieldCode).HasColumnName("field_code").HasMaxLength(64);
+            b.Property(r => r.AssignedAgencyId).HasColumnName("assigned_agency_id").HasMaxLength(64);
+            b.Property(r => r.ReturnedByAgencyId).HasColumnName("returned_by_agency_id").HasMaxLength(64);
+            b.Property(r => r.ProposedAgencyId).HasColumnName("proposed_agency_id").HasMaxLength(64);
+            b.Property(r => r.RejectionReason).HasColumnName("rejection_reason");
+            b.Property(r => r.DuplicateOf).HasColumnName("duplicate_of");
+            b.Property(r => r.EscalatedFrom).HasColumnName("escalated_from");
+            b.Property(r => r.Result).HasColumnName("result");
+            b.Property(r => r.EvidenceJson).HasColumnName("evidence").IsRequired();
+            b.Property(r => r.RatingCode).HasColumnName("rating_code").HasMaxLength(64);
+            b.Property(r => r.RatingOpensFollowUp).HasColumnName("rating_opens_follow_up");
+            b.Property(r => r.Title).HasColumnName("title").HasMaxLength(500);
+            b.Property(r => r.Description).HasColumnName("description").IsRequired();
+            b.Property(r => r.Latitude).HasColumnName("latitude");
+            b.Property(r => r.Longitude).HasColumnName("longitude");
+            b.Property(r => r.Address).HasColumnName("address").HasMaxLength(1000);
+            b.Property(r => r.AreaCode).HasColumnName("area_code").HasMaxLength(64);
+            b.Property(r => r.ObservedAt).HasColumnName("observed_at");
+            b.Property(r => r.Language).HasColumnName("language").HasMaxLength(35).IsRequired();
+            b.Property(r => r.AttachmentIdsJson).HasColumnName("attachment_ids").IsRequired();
+            b.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
+            b.Property(r => r.PublishedAt).HasColumnName("published_at");
+            b.Property(r => r.CurrentDeadline).HasColumnName("current_deadline");
+            b.Property(r => r.UpdatedAt).HasColumnName("updated_at");
+            b.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
+
+            // An agency's queue, ordered by deadline.
+            b.HasIndex(r => new { r.ProvinceId, r.AssignedAgencyId, r.State, r.CurrentDeadline }).HasDatabaseName($"ix_{prefix}reports_agency_queue");
+            // Reports at risk of or past their deadline.
+            b.HasIndex(r => new { r.ProvinceId, r.CurrentDeadline }).HasDatabaseName($"ix_{prefix}reports_deadline");
+            // The public list, newest first, with keyset paging; and its field and area filters.
+            b.HasIndex(r => new { r.ProvinceId, r.PublishedAt, r.Id }).HasDatabaseName($"ix_{prefix}reports_published");
+            b.HasIndex(r => new { r.ProvinceId, r.FieldCode, r.PublishedAt }).HasDatabaseName($"ix_{prefix}reports_field_published");
+            b.HasIndex(r => new { r.ProvinceId, r.AreaCode, r.PublishedAt }).HasDatabaseName($"ix_{prefix}reports_area_published");
+            // Statistics per period.
+            b.HasIndex(r => new { r.ProvinceId, r.SubmittedAt }).HasDatabaseName($"ix_{prefix}reports_submitted");
+        });
+
+        modelBuilder.Entity<ReportEventRow>(b =>
+        {
+            b.ToTable(prefix + "report_events", schema);
+            b.HasKey(e => new { e.ReportId, e.Sequence });
+            b.Property(e => e.ReportId).HasColumnName("report_id");
+            b.Property(e => e.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            b.Property(e => e.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(e => e.OccurredAt).HasColumnName("occurred_at");
+            b.Property(e => e.ActorRole).HasColumnName("actor_role");
+            b.Property(e => e.ActorAccountId).HasColumnName("actor_account_id").HasMaxLength(128).IsRequired();
+            b.Property(e => e.ActorAgencyId).HasColumnName("actor_agency_id").HasMaxLength(64);
+            b.Property(e => e.Trigger).HasColumnName("trigger");
+            b.Property(e => e.FromState).HasColumnName("from_state");
+            b.Property(e => e.ToState).HasColumnName("to_state");
+            b.Property(e => e.IsUrgent).HasColumnName("urgent");
+            b.Property(e => e.AssignedAgencyId).HasColumnName("assigned_agency_id").HasMaxLength(64);
+            b.Property(e => e.Note).HasColumnName("note");
+            b.Property(e => e.DataJson).HasColumnName("data").IsRequired();
+            b.HasOne<ReportRow>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}report_events_reports");
+            b.HasIndex(e => new { e.ProvinceId, e.OccurredAt }).HasDatabaseName($"ix_{prefix}report_events_occurred");
+        });
+
+        modelBuilder.Entity<ReporterContactRow>(b =>
+        {
+            b.ToTable(prefix + "reporter_contacts", schema);
+            b.HasKey(c => c.ReportId);
+            b.Property(c => c.ReportId).HasColumnName("report_id").ValueGeneratedNever();
+            b.Property(c => c.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(c => c.ReporterAccountId).HasColumnName("reporter_account_id").HasMaxLength(128).IsRequired();
+            b.Property(c => c.Name).HasColumnName("name").HasMaxLength(200);
+            b.Property(c => c.Phone).HasColumnName("phone").HasMaxLength(32);
+            b.Property(c => c.Email).HasColumnName("email").HasMaxLength(320);
+            b.Property(c => c.ErasedAt).HasColumnName("erased_at");
+            b.HasOne<ReportRow>().WithOne().HasForeignKey<ReporterContactRow>(c => c.ReportId).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}reporter_contacts_reports");
+            b.HasIndex(c => new { c.ProvinceId, c.ReporterAccountId }).HasDatabaseName($"ix_{prefix}reporter_contacts_reporter");
+        });
+
+        modelBuilder.Entity<AttachmentRow>(b =>
+        {
+            b.ToTable(prefix + "attachments", schema);
+            b.HasKey(a => new { a.ProvinceId, a.Id });
+            b.Property(a => a.Id).HasColumnName("id").HasMaxLength(128).ValueGeneratedNever();
+            b.Property(a => a.ProvinceId).HasColumnName("province_id").HasMaxLength(64);
+            b.Property(a => a.ReportId).HasColumnName("report_id");
+            b.Property(a => a.FileName).HasColumnName("file_name").HasMaxLength(255).IsRequired();
+            b.Property(a => a.ContentType).HasColumnName("content_type").HasMaxLength(127).IsRequired();
+            b.Property(a => a.Length).HasColumnName("length");
+            b.Property(a => a.Sha256).HasColumnName("sha256").HasMaxLength(64);
+            b.Property(a => a.StorageKey).HasColumnName("storage_key").HasMaxLength(1024).IsRequired();
+            b.Property(a => a.CreatedAt).HasColumnName("created_at");
+            b.HasIndex(a => a.ReportId).HasDatabaseName($"ix_{prefix}attachments_report");
+        });
+
+        modelBuilder.Entity<OutboxMessageRow>(b =>
+        {
+            b.ToTable(prefix + "outbox_messages", schema);
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
+            b.Property(m => m.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(m => m.Type).HasColumnName("type").HasMaxLength(128).IsRequired();
+            b.Property(m => m.PayloadJson).HasColumnName("payload").IsRequired();
+            b.Property(m => m.CreatedAt).HasColumnName("created_at");
+            b.Property(m => m.Attempts).HasColumnName("attempts");
+            b.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
+            b.Property(m => m.DeliveredAt).HasColumnName("delivered_at");
+            b.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+            b.Property(m => m.LockId).HasColumnName("lock_id");
+            // The dispatcher's claim: pending messages by due time.
+            b.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt }).HasDatabaseName($"ix_{prefix}outbox_messages_due");
+            b.HasIndex(m => m.LockId).HasDatabaseName($"ix_{prefix}outbox_messages_lock");
+        });
+
+        if (!(options.StoreInstantsNatively ?? IsBuiltForPostgreSql(modelBuilder)))
+        {
+            ConvertInstantsToTicks(modelBuilder);
+        }
+
+        return modelBuilder;
+    }
+
+    // Npgsql's conventions annotate the model as soon as it is created; no other provider uses its prefix.
+    private static bool IsBuiltForPostgreSql(ModelBuilder modelBuilder) =>
+        modelBuilder.Model.GetAnnotations().Any(a => a.Name.StartsWith("Npgsql:", StringComparison.Ordinal));
+
+    private static void ConvertInstantsToTicks(ModelBuilder modelBuilder)
+    {
+        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow) })
+        {
+            var entity = modelBuilder.Entity(type);
+            foreach (var property in entity.Metadata.GetProperties())
+            {
+                if (property.ClrType == typeof(Instant) || property.ClrType == typeof(Instant?))
+                {
+                    entity.Property(property.Name).HasConversion(InstantToTicks);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using FieldReports.Storage.EF.Model;
+using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace FieldReports.Storage.EF;
+
+/// <summary>
+/// Delivers the messages of the transactional outbox at least once, through <see cref="IOutboxMessageHandler"/>, with
+/// retries and exponential back-off. The host runs it (for example from a <c>BackgroundService</c> calling
+/// <see cref="RunAsync"/>); several host instances may run it against one PostgreSQL database.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A pass claims due messages in a short transaction — on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so that concurrent
+/// dispatchers take different messages without waiting; on SQLite within the single writer's transaction — and reserves
+/// them for <see cref="OutboxDispatcherOptions.Lease"/>. It then delivers them outside any transaction and marks each
+/// delivered, or schedules its retry. A dispatcher that dies while delivering leaves its messages due again when the lease
+/// runs out, so a message committed with a change is delivered even if the process crashes right after the commit.
+/// </para>
+/// <para>Thread-safe; passes of one instance may overlap.</para>
+/// </remarks>
+public sealed partial class OutboxDispatcher
+{
+    private readonly Func<CancellationToken, Task<DbContext>> _contexts;
+    private readonly IOutboxMessageHandler _handler;
+    private readonly IClock _clock;
+    private readonly OutboxDispatcherOptions _options;
+    private readonly ILogger _logger;
+
+    internal OutboxDispatcher(Func<CancellationToken, Task<DbContext>> contexts, IOutboxMessageHandler handler, IClock clock, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher> logger)
+    {
+        _contexts = contexts;
+        _handler = handler;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Runs passes until <paramref name="cancellationToken"/> is cancelled, pausing for the polling interval when nothing was due.</summary>
+    /// <param name="cancellationToken">Stops the loop.</param>
+    /// <returns>A task that completes when the loop stops.</returns>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await DispatchDueAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop outlives a failing pass (a lost connection): it logs and tries again later.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogPassFailed(_logger, ex);
+                handled = 0;
+            }
+
+            if (handled == 0)
+            {
+                try
+                {
+                    await Task.Delay(_options.PollingInterval.ToTimeSpan(), cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims the messages due now, delivers them and records each outcome.</summary>
+    /// <param name="cancellationToken">Cancels the pass; messages claimed but not delivered become due again after the lease.</param>
+    /// <returns>How many messages were claimed (delivered or failed) in this pass.</returns>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(cancellationToken);
+        foreach (var message in claimed.Messages)
+        {
+            await DeliverAsync(message, claimed.LockId, cancellationToken);
+        }
+
+        return claimed.Messages.Count;
+    }
+
+    private async Task<(Guid LockId, IReadOnlyList<OutboxMessage> Messages)> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        var leaseEnd = now + _options.Lease;
+        var lockId = Guid.NewGuid();
+        var db = await _contexts(cancellationToken);
+        await using (db)
+        {
+            var outbox = db.Set<OutboxMessageRow>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                List<Guid> ids;
+                if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                {
+                    ids = await db.Database.SqlQueryRaw<Guid>(ClaimSql(db), now, _options.BatchSize).ToListAsync(cancellationToken);
+                }
+                else
+                {
+                    // SQLite has one writer at a time and this transaction began as a writer (BEGIN IMMEDIATE): nobody can claim in between.
+                    ids = await outbox.Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
+                        .OrderBy(m => m.NextAttemptAt)
+                        .Select(m => m.Id)
+                        .Take(_options.BatchSize)
+                        .ToListAsync(cancellationToken);
+                }
+
+                if (ids.Count == 0)
+                {
+                    return (lockId, []);
+                }
+
+                await outbox.Where(m => ids.Contains(m.Id) && m.DeliveredAt == null && m.NextAttemptAt <= now)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.LockId, lockId)
+                        .SetProperty(m => m.NextAttemptAt, leaseEnd)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            var rows = await outbox.AsNoTracking().Where(m => m.LockId == lockId && m.DeliveredAt == null)
+                .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+                .ToListAsync(cancellationToken);
+            return (lockId, [.. rows.Select(ReportMapping.ToMessage)]);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, Guid lockId, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        using (var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            lease.CancelAfter(_options.Lease.ToTimeSpan());
+            try
+            {
+                await _handler.HandleAsync(message, lease.Token);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host is stopping: the message stays claimed until the lease runs out, then becomes due again.
+                throw;
+            }
+#pragma warning disable CA1031 // Any failure of a handler is a failed attempt, retried later.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failure = ex;
+            }
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var db = await _contexts(CancellationToken.None);
+        await using (db)
+        {
+            var mine = db.Set<OutboxMessageRow>().Where(m => m.Id == message.Id && m.LockId == lockId);
+            if (failure is null)
+            {
+                await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.DeliveredAt, now)
+                    .SetProperty(m => m.LockId, (Guid?)null)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                LogDelivered(_logger, message.Id, message.Type, message.Attempts);
+            }
+            else
+            {
+                var retryAt = now + RetryDelay(message.Attempts);
+                var error = Truncate($"{failure.GetType().FullName}: {failure.Message}", 2000);
+                await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.NextAttemptAt, retryAt)
+                    .SetProperty(m => m.LockId, (Guid?)null)
+                    .SetProperty(m => m.LastError, error), CancellationToken.None);
+                LogDeliveryFailed(_logger, failure, message.Id, message.Type, message.Attempts, retryAt);
+            }
+        }
+    }
+
+    internal Duration RetryDelay(int attempts)
+    {
+        var exponent = Math.Clamp(attempts - 1, 0, 30);
+        var ticks = _options.RetryBaseDelay.BclCompatibleTicks * Math.Pow(2, exponent);
+        return ticks >= _options.RetryMaxDelay.BclCompatibleTicks ? _options.RetryMaxDelay : Duration.FromTicks((long)ticks);
+    }
+
+    private static string ClaimSql(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessageRow))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
+        var name = (entity.GetSchema() is { } schema ? Quote(schema) + "." : "") + Quote(entity.GetTableName()!);
+        return $"SELECT {Column(nameof(OutboxMessageRow.Id))} AS \"Value\" FROM {name} "
+            + $"WHERE {Column(nameof(OutboxMessageRow.DeliveredAt))} IS NULL AND {Column(nameof(OutboxMessageRow.NextAttemptAt))} <= {{0}} "
+            + $"ORDER BY {Column(nameof(OutboxMessageRow.NextAttemptAt))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    [LoggerMessage(EventId = 5101, EventName = "OutboxMessageDelivered", Level = LogLevel.Debug, Message = "Outbox message {MessageId} ({MessageType}) delivered at attempt {Attempt}.")]
+    private static partial void LogDelivered(ILogger logger, Guid messageId, string messageType, int attempt);
+
+    [LoggerMessage(EventId = 5102, EventName = "OutboxDeliveryFailed", Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) failed at attempt {Attempt}; next attempt at {RetryAt}.")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, Guid messageId, string messageType, int attempt, Instant retryAt);
+
+    [LoggerMessage(EventId = 5103, EventName = "OutboxPassFailed", Level = LogLevel.Error, Message = "An outbox dispatch pass failed; the next pass retries.")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}

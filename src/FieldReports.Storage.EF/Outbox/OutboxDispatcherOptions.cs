@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace FieldReports.Storage.EF;
+
+/// <summary>Settings of the <see cref="OutboxDispatcher"/>.</summary>
+public sealed class OutboxDispatcherOptions
+{
+    /// <summary>How many due messages one pass claims at most. Default 50.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long <see cref="OutboxDispatcher.RunAsync"/> waits after a pass that found nothing due. Default 5 seconds.</summary>
+    public Duration PollingInterval { get; set; } = Duration.FromSeconds(5);
+
+    /// <summary>
+    /// How long a claimed message is reserved for the dispatcher that claimed it. The handler's token is cancelled when it
+    /// runs out; after that, another dispatcher may claim the message again. Default 5 minutes.
+    /// </summary>
+    public Duration Lease { get; set; } = Duration.FromMinutes(5);
+
+    /// <summary>The delay before the first retry; each further failure doubles it. Default 10 seconds.</summary>
+    public Duration RetryBaseDelay { get; set; } = Duration.FromSeconds(10);
+
+    /// <summary>The longest delay between retries. Default 1 hour. Messages are retried until delivered.</summary>
+    public Duration RetryMaxDelay { get; set; } = Duration.FromHours(1);
+}

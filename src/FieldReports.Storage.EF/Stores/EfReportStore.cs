@@ -1,0 +1,144 @@
+using FieldReports.Reports;
+using FieldReports.Storage.EF.Model;
+using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FieldReports.Storage.EF.Stores;
+
+/// <summary>The EF Core <see cref="IReportStore"/>: one short-lived context per call.</summary>
+internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contexts) : IReportStore
+    where TContext : DbContext
+{
+    public async Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var outbox = Check(provinceId, report, messages);
+        var snapshot = report.ToSnapshot();
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            db.Set<ReportRow>().Add(ReportMapping.ToRow(snapshot, currentDeadline));
+            db.Set<ReportEventRow>().AddRange(snapshot.Events.Select(e => ReportMapping.ToRow(report.Id, provinceId, e)));
+            if (contact is not null)
+            {
+                db.Set<ReporterContactRow>().Add(new ReporterContactRow
+                {
+                    ReportId = report.Id.Value,
+                    ProvinceId = provinceId,
+                    ReporterAccountId = report.ReporterAccountId,
+                    Name = contact.Name,
+                    Phone = contact.Phone,
+                    Email = contact.Email,
+                });
+            }
+
+            db.Set<OutboxMessageRow>().AddRange(outbox.Select(ReportMapping.ToRow));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                if (await ExistsAsync(report.Id, cancellationToken))
+                {
+                    return StoreErrors.AlreadyExists(report.Id);
+                }
+
+                throw;
+            }
+        }
+
+        return DomainResult.Success;
+    }
+
+    public async Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var row = await db.Set<ReportRow>().AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Id == id.Value && r.ProvinceId == provinceId, cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            // Events are committed with the row that counts them, so reading up to the row's version gives the trail of
+            // that very state even if a later change commits in between, without holding a transaction.
+            var version = row.Version;
+            var events = await db.Set<ReportEventRow>().AsNoTracking()
+                .Where(e => e.ReportId == id.Value && e.Sequence <= version)
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellationToken);
+            return Report.Restore(ReportMapping.ToSnapshot(row, [.. events.Select(ReportMapping.ToEvent)]));
+        }
+    }
+
+    public async Task<DomainResult> SaveAsync(string provinceId, Report report, int expectedVersion, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var outbox = Check(provinceId, report, messages);
+        if (expectedVersion < 1 || expectedVersion > report.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedVersion), expectedVersion,
+                "The expected version is the report's version when it was read: at least 1 and at most its current version.");
+        }
+
+        var snapshot = report.ToSnapshot();
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The row is updated first, conditioned on the version read: the update takes the row's lock, so a concurrent
+            // writer waits, then finds another version and writes nothing.
+            var entry = db.Attach(ReportMapping.ToRow(snapshot, currentDeadline));
+            entry.State = EntityState.Modified;
+            entry.Property(r => r.Version).OriginalValue = expectedVersion;
+            entry.Property(r => r.ProvinceId).OriginalValue = provinceId;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return StoreErrors.ConcurrencyConflict(report.Id, expectedVersion);
+            }
+
+            db.Set<ReportEventRow>().AddRange(snapshot.Events.Where(e => e.Sequence > expectedVersion).Select(e => ReportMapping.ToRow(report.Id, provinceId, e)));
+            db.Set<OutboxMessageRow>().AddRange(outbox.Select(ReportMapping.ToRow));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return DomainResult.Success;
+    }
+
+    private static List<OutboxMessage> Check(string provinceId, Report report, IEnumerable<OutboxMessage> messages)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (report.ProvinceId != provinceId)
+        {
+            throw new ArgumentException("The report belongs to another province; a store call never writes across provinces.", nameof(report));
+        }
+
+        var list = messages.ToList();
+        if (list.Any(m => m is null || m.ProvinceId != provinceId))
+        {
+            throw new ArgumentException("Every outbox message belongs to the report's province.", nameof(messages));
+        }
+
+        return list;
+    }
+
+    private async Task<bool> ExistsAsync(ReportId id, CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            return await db.Set<ReportRow>().AnyAsync(r => r.Id == id.Value, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using FieldReports.Reports;
+using FieldReports.Storage.EF.Model;
+using FieldReports.Storage.EF.Tests.Infrastructure;
+using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace FieldReports.Storage.EF.Tests.Conformance;
+
+/// <summary>What every <see cref="IReportStore"/> must do, whatever the database.</summary>
+public abstract class ReportStoreConformance : StorageTestBase
+{
+    private static readonly OutboxMessage[] NoMessages = [];
+
+    [StorageFact]
+    public async Task Added_report_is_found_with_its_content_state_and_trail()
+    {
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at, urgent: true).Receive(at + Duration.FromMinutes(5)).Assign(at + Duration.FromMinutes(10));
+        var deadline = at + Duration.FromHours(4);
+        Assert.True((await Store.AddAsync(TestReports.Province, report, new ReporterContact { Name = "Nguyễn Văn A", Phone = "+84912345678" }, deadline, NoMessages, default)).IsSuccess);
+
+        var found = await Store.FindAsync(TestReports.Province, report.Id, default);
+
+        Assert.NotNull(found);
+        Same.Report(report, found!);
+        Assert.Equal(3, found!.Version);
+        var summary = Assert.Single(await Queries.GetAgencyQueueAsync(TestReports.Province, "agency-1", 0, 10, default));
+        Assert.Equal(deadline, summary.CurrentDeadline);
+    }
+
+    [StorageFact]
+    public async Task Report_of_another_province_is_neither_found_nor_written()
+    {
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at);
+        await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+
+        Assert.Null(await Store.FindAsync("camau", report.Id, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveAsync("camau", report, 1, null, NoMessages, default));
+        var foreign = OutboxMessage.Create("camau", "report.received", "{}", at);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveAsync(TestReports.Province, report, 1, null, [foreign], default));
+    }
+
+    [StorageFact]
+    public async Task Save_appends_new_events_and_never_rewrites_old_ones()
+    {
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at);
+        await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+        var before = await ReadEventRowsAsync(report.Id);
+
+        var loaded = (await Store.FindAsync(TestReports.Province, report.Id, default))!;
+        loaded.Receive(at + Duration.FromMinutes(1)).Assign(at + Duration.FromMinutes(2));
+        Assert.True((await Store.SaveAsync(TestReports.Province, loaded, 1, at + Duration.FromHours(4), NoMessages, default)).IsSuccess);
+
+        var after = await ReadEventRowsAsync(report.Id);
+        Assert.Equal(3, after.Count);
+        Assert.Equivalent(before[0], after[0], strict: true);
+        var reloaded = (await Store.FindAsync(TestReports.Province, report.Id, default))!;
+        Assert.Equal(ReportState.Assigned, reloaded.State);
+        Assert.Equal("agency-1", reloaded.AssignedAgencyId);
+        Same.Events(loaded.Events, reloaded.Events);
+    }
+
+    [StorageFact]
+    public async Task Stale_version_is_a_concurrency_conflict_and_writes_nothing()
+    {
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at);
+        await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+        var first = (await Store.FindAsync(TestReports.Province, report.Id, default))!;
+        var second = (await Store.FindAsync(TestReports.Province, report.Id, default))!;
+        first.Receive(at + Duration.FromMinutes(1), "roads");
+        second.Receive(at + Duration.FromMinutes(1), "environment");
+        Assert.True((await Store.SaveAsync(TestReports.Province, first, 1, null, NoMessages, default)).IsSuccess);
+
+        var message = OutboxMessage.Create(TestReports.Province, "report.received", "{}", at);
+        var result = await Store.SaveAsync(TestReports.Province, second, 1, null, [message], default);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, result.Error!.Code);
+        Assert.Equal(ErrorKind.Conflict, result.Error.Kind);
+        var stored = (await Store.FindAsync(TestReports.Province, report.Id, default))!;
+        Assert.Equal("roads", stored.FieldCode);
+        Assert.Equal(2, stored.Version);
+        await using var db = NewContext();
+        Assert.False(await db.Set<OutboxMessageRow>().AnyAsync());
+    }
+
+    [StorageFact]
+    public async Task Adding_an_existing_id_is_a_concurrency_conflict()
+    {
+        var report = TestReports.Submitted(Clock.GetCurrentInstant());
+        await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+
+        var result = await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, result.Error?.Code);
+    }
+
+    [StorageFact]
+    public async Task Many_parallel_conflicting_transitions_exactly_one_wins_and_nothing_is_half_written()
+    {
+        const int writers = 12;
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at);
+        await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+        // Every writer reads the report, then all save at once, each through its own service provider and DbContext.
+        var contenders = new List<(IReportStore Store, Report Report)>();
+        for (var i = 0; i < writers; i++)
+        {
+            var store = NewServices().GetRequiredService<IReportStore>();
+            var copy = (await store.FindAsync(TestReports.Province, report.Id, default))!;
+            copy.Receive(at + Duration.FromMinutes(1), "field-" + i);
+            contenders.Add((store, copy));
+        }
+
+        using var start = new ManualResetEventSlim();
+        var tasks = contenders.Select((c, i) => Task.Run(async () =>
+        {
+            start.Wait();
+            var message = OutboxMessage.Create(TestReports.Province, "report.received", $"{{\"writer\":{i}}}", at);
+            return await c.Store.SaveAsync(TestReports.Province, c.Report, 1, at + Duration.FromHours(2), [message], default);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        Assert.Equal(1, results.Count(r => r.IsSuccess));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(ErrorCodes.ConcurrencyConflict, r.Error!.Code));
+        var winner = results.ToList().FindIndex(r => r.IsSuccess);
+        var stored = (await Store.FindAsync(TestReports.Province, report.Id, default))!;
+        Assert.Equal("field-" + winner, stored.FieldCode);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(2, (await ReadEventRowsAsync(report.Id)).Count);
+        await using var db = NewContext();
+        var message = Assert.Single(await db.Set<OutboxMessageRow>().ToListAsync());
+        Assert.Equal($"{{\"writer\":{winner}}}", message.PayloadJson);
+    }
+
+    [StorageFact]
+    public async Task Outbox_messages_are_stored_with_the_change()
+    {
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at);
+        var submitted = OutboxMessage.Create(TestReports.Province, "report.submitted", "{\"n\":1}", at);
+        await Store.AddAsync(TestReports.Province, report, null, null, [submitted], default);
+        report.Receive(at);
+        var received = OutboxMessage.Create(TestReports.Province, "report.received", "{\"n\":2}", at);
+        await Store.SaveAsync(TestReports.Province, report, 1, null, [received], default);
+
+        await using var db = NewContext();
+        var types = await db.Set<OutboxMessageRow>().OrderBy(m => m.Type).Select(m => m.Type).ToListAsync();
+        Assert.Equal(["report.received", "report.submitted"], types);
+    }
+
+    private async Task<List<ReportEventRow>> ReadEventRowsAsync(ReportId id)
+    {
+        await using var db = NewContext();
+        return await db.Set<ReportEventRow>().AsNoTracking().Where(e => e.ReportId == id.Value).OrderBy(e => e.Sequence).ToListAsync();
+    }
+}
