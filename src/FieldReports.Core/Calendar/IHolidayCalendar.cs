@@ -9,7 +9,7 @@ namespace FieldReports.Calendar;
 public interface IHolidayCalendar
 {
     /// <summary>Classifies a date.</summary>
-    /// <param name="date">The date, in the ISO calendar.</param>
+    /// <param name="day">The date, in the ISO calendar.</param>
     /// <returns>What kind of day it is, and why.</returns>
-    DayClassification Classify(LocalDate date);
+    DayClassification Classify(LocalDate day);
 }
