@@ -1,3 +1,6 @@
+using FieldReports.Provinces;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
@@ -10,4 +13,42 @@ public sealed class FieldReportsBuilder
 
     /// <summary>The service collection FieldReports registers into.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Adds a province, or configures one already added (from configuration or an earlier call): the delegate runs
+    /// after configuration binding, in registration order. The province's services are then available as keyed
+    /// services whose key is <paramref name="id"/> (for example <c>[FromKeyedServices("hue")] IntakeService</c>).
+    /// </summary>
+    /// <param name="id">The province id, for example <c>hue</c>; compared ignoring case.</param>
+    /// <param name="configure">Configures the province's profile.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
+    public FieldReportsBuilder AddProvince(string id, Action<ProvinceOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<FieldReportsOptions>(o =>
+        {
+            if (!o.Provinces.TryGetValue(id, out var province))
+            {
+                province = new ProvinceOptions();
+                o.Provinces[id] = province;
+            }
+
+            configure(province);
+        });
+        return this;
+    }
+
+    internal static void AddProvinceServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<ProvinceCatalog>();
+        services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
+        services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
+            sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key)));
+    }
+
+    internal static string KeyOf(object? key) =>
+        key as string ?? throw new InvalidOperationException("FieldReports' per-province services are keyed by the province id, a string.");
 }
