@@ -47,6 +47,14 @@ public sealed class FieldReportsBuilder
         services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
         services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
             sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key)));
+        services.TryAddKeyedSingleton<FieldReports.Routing.RoutingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Routing.RoutingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+        services.TryAddKeyedSingleton<FieldReports.Confidentiality.ConfidentialityPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Confidentiality.ConfidentialityPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+        services.TryAddKeyedSingleton<FieldReports.Rating.RatingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.RatingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+
+        // The SLA engine registers its own working-time deadline before or after this; TryAdd keeps whichever came first.
+        services.TryAddSingleton<FieldReports.Rating.IClarificationDeadline, FieldReports.Rating.ElapsedClarificationDeadline>();
+        services.TryAddKeyedSingleton<FieldReports.Rating.InteractionPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.InteractionPolicy(
+            sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<FieldReports.Rating.IClarificationDeadline>()));
     }
 
     internal static string KeyOf(object? key) =>
