@@ -41,8 +41,22 @@ public sealed class FieldReportsBuilder
         return this;
     }
 
+    /// <summary>
+    /// Registers a reply channel (a singleton), through which replies go back to reports that came in by its code.
+    /// Idempotent per implementation type.
+    /// </summary>
+    /// <typeparam name="TChannel">The implementation.</typeparam>
+    /// <returns>This builder.</returns>
+    public FieldReportsBuilder AddReplyChannel<TChannel>()
+        where TChannel : class, FieldReports.Intake.IReplyChannel
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<FieldReports.Intake.IReplyChannel, TChannel>());
+        return this;
+    }
+
     internal static void AddProvinceServices(IServiceCollection services)
     {
+        services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
         services.TryAddSingleton<ProvinceCatalog>();
         services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
         services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
@@ -51,7 +65,7 @@ public sealed class FieldReportsBuilder
         services.TryAddKeyedSingleton<FieldReports.Confidentiality.ConfidentialityPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Confidentiality.ConfidentialityPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
         services.TryAddKeyedSingleton<FieldReports.Rating.RatingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.RatingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
 
-        // The SLA engine registers its own working-time deadline before or after this; TryAdd keeps whichever came first.
+        // The SLA engine replaces this elapsed-time default with its working-time computation (services.Replace).
         services.TryAddSingleton<FieldReports.Rating.IClarificationDeadline, FieldReports.Rating.ElapsedClarificationDeadline>();
         services.TryAddKeyedSingleton<FieldReports.Rating.InteractionPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.InteractionPolicy(
             sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<FieldReports.Rating.IClarificationDeadline>()));

@@ -125,6 +125,9 @@ public static class ErrorCodes
     /// <summary>Consent to share identity cannot be recorded or withdrawn in the report's current situation.</summary>
     public const string ConsentInvalid = "confidentiality.consent_invalid";
 
+    /// <summary>No reply channel is registered for the channel a report came in by.</summary>
+    public const string ReplyChannelMissing = "channel.reply_channel_missing";
+
     /// <summary>Factories for the errors above, with their messages.</summary>
     internal static class Errors
     {
@@ -254,6 +257,9 @@ public static class ErrorCodes
 
         public static Intake.IntakeRejection IntakeAccountLocked() => Intake(ErrorCodes.IntakeAccountLocked, Reports.IntakeRejectionReason.AbusiveLanguage,
             "Tài khoản đã bị khóa do sử dụng ngôn từ không phù hợp.", "The account is locked for improper language.");
+
+        public static DomainError ReplyChannelMissing(string channel) =>
+            new(ErrorCodes.ReplyChannelMissing, ErrorKind.Rule, Format($"No reply channel is registered for '{channel}'; register one with AddReplyChannel."));
 
         private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
