@@ -1,3 +1,6 @@
+using FieldReports.Provinces;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
@@ -10,4 +13,64 @@ public sealed class FieldReportsBuilder
 
     /// <summary>The service collection FieldReports registers into.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Adds a province, or configures one already added (from configuration or an earlier call): the delegate runs
+    /// after configuration binding, in registration order. The province's services are then available as keyed
+    /// services whose key is <paramref name="id"/> (for example <c>[FromKeyedServices("hue")] IntakeService</c>).
+    /// </summary>
+    /// <param name="id">The province id, for example <c>hue</c>; compared ignoring case.</param>
+    /// <param name="configure">Configures the province's profile.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
+    public FieldReportsBuilder AddProvince(string id, Action<ProvinceOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<FieldReportsOptions>(o =>
+        {
+            if (!o.Provinces.TryGetValue(id, out var province))
+            {
+                province = new ProvinceOptions();
+                o.Provinces[id] = province;
+            }
+
+            configure(province);
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a reply channel (a singleton), through which replies go back to reports that came in by its code.
+    /// Idempotent per implementation type.
+    /// </summary>
+    /// <typeparam name="TChannel">The implementation.</typeparam>
+    /// <returns>This builder.</returns>
+    public FieldReportsBuilder AddReplyChannel<TChannel>()
+        where TChannel : class, FieldReports.Intake.IReplyChannel
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<FieldReports.Intake.IReplyChannel, TChannel>());
+        return this;
+    }
+
+    internal static void AddProvinceServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
+        services.TryAddSingleton<ProvinceCatalog>();
+        services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
+        services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
+            sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key)));
+        services.TryAddKeyedSingleton<FieldReports.Routing.RoutingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Routing.RoutingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+        services.TryAddKeyedSingleton<FieldReports.Confidentiality.ConfidentialityPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Confidentiality.ConfidentialityPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+        services.TryAddKeyedSingleton<FieldReports.Rating.RatingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.RatingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+
+        // The SLA engine replaces this elapsed-time default with its working-time computation (services.Replace).
+        services.TryAddSingleton<FieldReports.Rating.IClarificationDeadline, FieldReports.Rating.ElapsedClarificationDeadline>();
+        services.TryAddKeyedSingleton<FieldReports.Rating.InteractionPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.InteractionPolicy(
+            sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<FieldReports.Rating.IClarificationDeadline>()));
+    }
+
+    internal static string KeyOf(object? key) =>
+        key as string ?? throw new InvalidOperationException("FieldReports' per-province services are keyed by the province id, a string.");
 }

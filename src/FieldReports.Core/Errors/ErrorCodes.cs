@@ -50,6 +50,96 @@ public static class ErrorCodes
     /// <summary>The server failed; the failure was logged without request data.</summary>
     public const string ServerError = "server.error";
 
+    /// <summary>The province is not configured in this deployment.</summary>
+    public const string ProvinceUnknown = "province.unknown";
+
+    /// <summary>A report, agency or account of one province was used with another province's rules.</summary>
+    public const string ProvinceMismatch = "province.mismatch";
+
+    /// <summary>Intake: the reporter's name is missing.</summary>
+    public const string IntakeNameRequired = "intake.name_required";
+
+    /// <summary>Intake: the reporter's phone number is missing.</summary>
+    public const string IntakePhoneRequired = "intake.phone_required";
+
+    /// <summary>Intake: the phone number is not a Vietnamese phone number.</summary>
+    public const string IntakePhoneInvalid = "intake.phone_invalid";
+
+    /// <summary>Intake: the reporter's e-mail is missing, and the province requires it.</summary>
+    public const string IntakeEmailRequired = "intake.email_required";
+
+    /// <summary>Intake: the e-mail address is malformed.</summary>
+    public const string IntakeEmailInvalid = "intake.email_invalid";
+
+    /// <summary>Intake: the description is missing or too short.</summary>
+    public const string IntakeContentRequired = "intake.content_required";
+
+    /// <summary>Intake: fewer images or videos than the province requires.</summary>
+    public const string IntakeMediaRequired = "intake.media_required";
+
+    /// <summary>Intake: neither coordinates nor an address were given.</summary>
+    public const string IntakePlaceRequired = "intake.place_required";
+
+    /// <summary>Intake: the report is in a language the province does not accept.</summary>
+    public const string IntakeLanguageNotAccepted = "intake.language_not_accepted";
+
+    /// <summary>Intake: a complaint, denunciation, dispute, lawsuit or administrative-procedure case, not a field report.</summary>
+    public const string IntakeOutOfScope = "intake.out_of_scope";
+
+    /// <summary>Intake: sent during the night window, and not urgent.</summary>
+    public const string IntakeNightWindow = "intake.night_window";
+
+    /// <summary>Intake: the channel is not one of the province's channels.</summary>
+    public const string IntakeChannelUnknown = "intake.channel_unknown";
+
+    /// <summary>Intake: the reporter's account is locked.</summary>
+    public const string IntakeAccountLocked = "intake.account_locked";
+
+    /// <summary>The account is locked for improper language.</summary>
+    public const string AccountLocked = "moderation.account_locked";
+
+    /// <summary>The account's interaction function is banned.</summary>
+    public const string InteractionBanned = "moderation.interaction_banned";
+
+    /// <summary>There is no sanction in force to lift.</summary>
+    public const string NoSanctionToLift = "moderation.no_sanction_to_lift";
+
+    /// <summary>The rating level is not on the province's scale.</summary>
+    public const string RatingLevelUnknown = "rating.level_unknown";
+
+    /// <summary>The period for changing a rating has ended.</summary>
+    public const string RatingPeriodClosed = "rating.period_closed";
+
+    /// <summary>Interaction is possible only on a published result.</summary>
+    public const string InteractionNotPublished = "interaction.not_published";
+
+    /// <summary>The interaction has already been answered.</summary>
+    public const string InteractionAlreadyAnswered = "interaction.already_answered";
+
+    /// <summary>The field is not one of the province's fields.</summary>
+    public const string FieldUnknown = "routing.field_unknown";
+
+    /// <summary>The agency is not one of the province's agencies.</summary>
+    public const string AgencyUnknown = "routing.agency_unknown";
+
+    /// <summary>No routing rule or fallback agency applies.</summary>
+    public const string NoRoute = "routing.no_route";
+
+    /// <summary>The province requires a returning agency to propose the agency that should handle the report.</summary>
+    public const string ProposalRequired = "routing.proposal_required";
+
+    /// <summary>The province has no escalation body configured.</summary>
+    public const string NoEscalationTarget = "routing.no_escalation_target";
+
+    /// <summary>A report cannot duplicate itself, a report of another province, or a report that is itself a duplicate.</summary>
+    public const string InvalidDuplicate = "routing.invalid_duplicate";
+
+    /// <summary>Consent to share identity cannot be recorded or withdrawn in the report's current situation.</summary>
+    public const string ConsentInvalid = "confidentiality.consent_invalid";
+
+    /// <summary>No reply channel is registered for the channel a report came in by.</summary>
+    public const string ReplyChannelMissing = "channel.reply_channel_missing";
+
     /// <summary>Factories for the errors above, with their messages.</summary>
     internal static class Errors
     {
@@ -85,6 +175,103 @@ public static class ErrorCodes
 
         public static DomainError CommandArgumentInvalid(string name, string expected) =>
             new(ErrorCodes.ArgumentInvalid, ErrorKind.Validation, Format($"'{name}' must be {expected}."));
+
+        public static DomainError ProvinceUnknown(string provinceId) =>
+            new(ErrorCodes.ProvinceUnknown, ErrorKind.NotFound, Format($"The province '{provinceId}' is not configured. Add it under FieldReports:Provinces."));
+
+        public static DomainError ProvinceMismatch() =>
+            new(ErrorCodes.ProvinceMismatch, ErrorKind.NotFound, "The report belongs to another province; each province's data and rules stay apart.");
+
+        public static DomainError AccountLocked() =>
+            new(ErrorCodes.AccountLocked, ErrorKind.Rule, "The account is locked for improper language; an administrator may lift the lock.");
+
+        public static DomainError InteractionBanned(NodaTime.Instant? until) =>
+            new(ErrorCodes.InteractionBanned, ErrorKind.Rule, until is { } u
+                ? Format($"The account may not interact until {u}.")
+                : "The account may not interact until an administrator lifts the ban.");
+
+        public static DomainError NoSanctionToLift() =>
+            new(ErrorCodes.NoSanctionToLift, ErrorKind.Conflict, "The account has no sanction of this kind in force.");
+
+        public static DomainError RatingLevelUnknown(string code) =>
+            new(ErrorCodes.RatingLevelUnknown, ErrorKind.Validation, Format($"'{code}' is not a level of the province's rating scale."));
+
+        public static DomainError RatingPeriodClosed() =>
+            new(ErrorCodes.RatingPeriodClosed, ErrorKind.Rule, "The period for changing this rating has ended.");
+
+        public static DomainError InteractionNotPublished() =>
+            new(ErrorCodes.InteractionNotPublished, ErrorKind.Conflict, "Citizens interact only with published results; this report's result is not published.");
+
+        public static DomainError InteractionAlreadyAnswered() =>
+            new(ErrorCodes.InteractionAlreadyAnswered, ErrorKind.Conflict, "The interaction has already been answered.");
+
+        public static DomainError FieldUnknown(string code) =>
+            new(ErrorCodes.FieldUnknown, ErrorKind.Validation, Format($"'{code}' is not a field of the province."));
+
+        public static DomainError AgencyUnknown(string id) =>
+            new(ErrorCodes.AgencyUnknown, ErrorKind.Validation, Format($"'{id}' is not an agency of the province."));
+
+        public static DomainError NoRoute(string field) =>
+            new(ErrorCodes.NoRoute, ErrorKind.Rule, Format($"No routing rule matches field '{field}' and the province has no fallback agency; choose the agency by hand."));
+
+        public static DomainError ProposalRequired() =>
+            new(ErrorCodes.ProposalRequired, ErrorKind.Validation, "The province requires a returned report to name the agency that should handle it ('proposedAgencyId').");
+
+        public static DomainError NoEscalationTarget() =>
+            new(ErrorCodes.NoEscalationTarget, ErrorKind.Rule, "The province has no escalation body; set Routing:EscalationTarget.");
+
+        public static DomainError InvalidDuplicate(string why) =>
+            new(ErrorCodes.InvalidDuplicate, ErrorKind.Validation, Format($"The report cannot be linked as a duplicate: {why}."));
+
+        public static DomainError ConsentInvalid(string why) =>
+            new(ErrorCodes.ConsentInvalid, ErrorKind.Conflict, Format($"Consent cannot be changed: {why}."));
+
+        // Intake rejections carry a Vietnamese message for the reporter as well as the English one.
+        public static Intake.IntakeRejection Intake(string code, Reports.IntakeRejectionReason reason, string vi, string en) => new(reason, code, vi, en);
+
+        public static Intake.IntakeRejection IntakeNameRequired() => Intake(ErrorCodes.IntakeNameRequired, Reports.IntakeRejectionReason.Incomplete,
+            "Vui lòng cung cấp họ và tên người phản ánh.", "Please give the reporter's name.");
+
+        public static Intake.IntakeRejection IntakePhoneRequired() => Intake(ErrorCodes.IntakePhoneRequired, Reports.IntakeRejectionReason.Incomplete,
+            "Vui lòng cung cấp số điện thoại liên hệ.", "Please give a contact phone number.");
+
+        public static Intake.IntakeRejection IntakePhoneInvalid() => Intake(ErrorCodes.IntakePhoneInvalid, Reports.IntakeRejectionReason.Incomplete,
+            "Số điện thoại không hợp lệ; vui lòng nhập số điện thoại Việt Nam (ví dụ 0912 345 678).", "The phone number is not valid; give a Vietnamese number (for example 0912 345 678).");
+
+        public static Intake.IntakeRejection IntakeEmailRequired() => Intake(ErrorCodes.IntakeEmailRequired, Reports.IntakeRejectionReason.Incomplete,
+            "Vui lòng cung cấp địa chỉ thư điện tử.", "Please give an e-mail address.");
+
+        public static Intake.IntakeRejection IntakeEmailInvalid() => Intake(ErrorCodes.IntakeEmailInvalid, Reports.IntakeRejectionReason.Incomplete,
+            "Địa chỉ thư điện tử không hợp lệ.", "The e-mail address is not valid.");
+
+        public static Intake.IntakeRejection IntakeContentRequired(int min) => Intake(ErrorCodes.IntakeContentRequired, Reports.IntakeRejectionReason.Incomplete,
+            Format($"Vui lòng mô tả rõ nội dung phản ánh (ít nhất {min} ký tự)."), Format($"Please describe the situation clearly (at least {min} characters)."));
+
+        public static Intake.IntakeRejection IntakeMediaRequired(int min) => Intake(ErrorCodes.IntakeMediaRequired, Reports.IntakeRejectionReason.Incomplete,
+            Format($"Vui lòng đính kèm ít nhất {min} hình ảnh hoặc video."), Format($"Please attach at least {min} image(s) or video(s)."));
+
+        public static Intake.IntakeRejection IntakePlaceRequired() => Intake(ErrorCodes.IntakePlaceRequired, Reports.IntakeRejectionReason.Incomplete,
+            "Vui lòng cho biết địa điểm (vị trí trên bản đồ hoặc địa chỉ).", "Please give the place (a map location or an address).");
+
+        public static Intake.IntakeRejection IntakeLanguageNotAccepted() => Intake(ErrorCodes.IntakeLanguageNotAccepted, Reports.IntakeRejectionReason.UnsupportedLanguage,
+            "Phản ánh phải được viết bằng tiếng Việt.", "Reports must be written in Vietnamese (or another language the province accepts).");
+
+        public static Intake.IntakeRejection IntakeOutOfScope() => Intake(ErrorCodes.IntakeOutOfScope, Reports.IntakeRejectionReason.OutOfScope,
+            "Nội dung khiếu nại, tố cáo, tranh chấp, khởi kiện hoặc thủ tục hành chính không thuộc phạm vi tiếp nhận phản ánh hiện trường; vui lòng gửi theo quy định của pháp luật về lĩnh vực đó.",
+            "Complaints, denunciations, disputes, lawsuits and administrative procedures are not field reports; send them through the procedure the law sets for them.");
+
+        public static Intake.IntakeRejection IntakeNightWindow(string from, string to) => Intake(ErrorCodes.IntakeNightWindow, Reports.IntakeRejectionReason.OutsideNightWindow,
+            Format($"Từ {from} đến {to} hệ thống chỉ tiếp nhận các vụ việc cần xử lý ngay; vui lòng gửi lại sau {to}."),
+            Format($"From {from} to {to} only matters needing immediate handling are accepted; please send it again after {to}."));
+
+        public static Intake.IntakeRejection IntakeChannelUnknown() => Intake(ErrorCodes.IntakeChannelUnknown, Reports.IntakeRejectionReason.Other,
+            "Kênh tiếp nhận không được hỗ trợ.", "The channel is not one of the province's intake channels.");
+
+        public static Intake.IntakeRejection IntakeAccountLocked() => Intake(ErrorCodes.IntakeAccountLocked, Reports.IntakeRejectionReason.AbusiveLanguage,
+            "Tài khoản đã bị khóa do sử dụng ngôn từ không phù hợp.", "The account is locked for improper language.");
+
+        public static DomainError ReplyChannelMissing(string channel) =>
+            new(ErrorCodes.ReplyChannelMissing, ErrorKind.Rule, Format($"No reply channel is registered for '{channel}'; register one with AddReplyChannel."));
 
         private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }

@@ -1,0 +1,57 @@
+namespace FieldReports.Provinces;
+
+/// <summary>What a report needs to be accepted (Cà Mau art. 6; Tiền Giang Decision 2830/2020; Huế Decision 30/2022).</summary>
+public sealed class IntakeOptions
+{
+    /// <summary>Whether the reporter's name is required. Default <see langword="true"/> (Cà Mau art. 6).</summary>
+    public bool RequireName { get; set; } = true;
+
+    /// <summary>Whether the reporter's phone number is required. Default <see langword="true"/> (Cà Mau art. 6).</summary>
+    public bool RequirePhone { get; set; } = true;
+
+    /// <summary>Whether the reporter's e-mail is required. Default <see langword="false"/>; Tiền Giang and Huế require it.</summary>
+    public bool RequireEmail { get; set; }
+
+    /// <summary>
+    /// How many images or videos a report needs at least. Default 1 (Cà Mau art. 6: images/video). Channels marked
+    /// <see cref="ChannelOptions.MediaOptional"/> are exempt. 0 makes media optional everywhere.
+    /// </summary>
+    public int MinimumMedia { get; set; } = 1;
+
+    /// <summary>Whether a place (coordinates or an address) is required. Default <see langword="true"/>.</summary>
+    public bool RequirePlace { get; set; } = true;
+
+    /// <summary>The shortest description accepted, in characters after trimming. Default 10.</summary>
+    public int MinimumDescriptionLength { get; set; } = 10;
+
+    /// <summary>
+    /// The languages accepted, as BCP 47 primary tags. When empty, only Vietnamese (<c>vi</c>) is accepted (every
+    /// seed regulation); a province may add <c>en</c> or others later.
+    /// </summary>
+    public IList<string> Languages { get; } = [];
+
+    /// <summary>The night window's versions. Empty by default: reports are accepted at any hour (Cà Mau art. 5).</summary>
+    public IList<NightWindowRule> NightWindow { get; } = [];
+
+    /// <summary>
+    /// Categories a channel may set on a draft that make it urgent and bypass the queue. When empty:
+    /// <c>security</c>, <c>fire</c>, <c>rescue</c>, <c>accident</c> (Quảng Bình Decision 29/2023; Đắk Lắk; Cà Mau art. 7.2).
+    /// </summary>
+    public IList<string> UrgentCategories { get; } = [];
+
+    /// <summary>
+    /// Words that make a draft urgent when found in its text (matched without diacritics). When empty, a Vietnamese
+    /// default list applies (cháy, hỏa hoạn, tai nạn, cứu nạn, cứu hộ, đuối nước, cướp, trộm, đánh nhau, gây rối).
+    /// </summary>
+    public IList<string> UrgentKeywords { get; } = [];
+
+    /// <summary>
+    /// Words that suggest a draft is not a field report (complaint, denunciation, dispute, lawsuit, administrative
+    /// procedure). When empty, a Vietnamese default list applies. A match flags the draft for reception staff; it
+    /// rejects it only when <see cref="RejectOnScopeKeywords"/> is set.
+    /// </summary>
+    public IList<string> OutOfScopeKeywords { get; } = [];
+
+    /// <summary>Whether a scope keyword alone rejects a draft as out of scope. Default <see langword="false"/>: staff decide.</summary>
+    public bool RejectOnScopeKeywords { get; set; }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using FieldReports.Reports;
+using FieldReports.Routing;
+using NodaTime;
+
+namespace FieldReports.Provinces;
+
+/// <summary>
+/// A province's validated options, compiled for use: the time zone resolved, the agency tree and area tree built, the
+/// defaults filled in, and effective-dated rules resolvable at an instant. Immutable and thread-safe; obtained from
+/// <see cref="ProvinceCatalog"/> or as a keyed service (key: the province id).
+/// </summary>
+public sealed class ProvinceProfile
+{
+    private static readonly SanctionRule DefaultAccountLock = new() { Threshold = 3, Counting = ThresholdCounting.At };
+    private static readonly SanctionRule DefaultInteractionBan = new()
+    {
+        Threshold = 3,
+        Counting = ThresholdCounting.At,
+        Window = Period.FromMonths(1),
+        Duration = Period.FromMonths(1),
+    };
+
+    private readonly FrozenDictionary<string, string?> _areaParents;
+
+    internal ProvinceProfile(string id, ProvinceOptions options)
+    {
+        Id = id;
+        Options = options;
+        TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone)
+            ?? throw new ArgumentException($"Unknown time zone '{options.TimeZone}'.", nameof(options));
+        Channels = options.Channels.Count > 0
+            ? [.. options.Channels]
+            : [
+                new ChannelOptions { Code = "app", Kind = ChannelKind.App, Name = "Mobile app" },
+                new ChannelOptions { Code = "web", Kind = ChannelKind.Web, Name = "Web portal" },
+                new ChannelOptions { Code = "staff", Kind = ChannelKind.Staff, Name = "Staff entry", MediaOptional = true },
+            ];
+        Fields = options.Fields.ToFrozenDictionary(f => f.Code, StringComparer.Ordinal);
+        Agencies = new AgencyTree(options.Agencies);
+        _areaParents = options.Areas.ToFrozenDictionary(a => a.Code, a => a.Parent, StringComparer.Ordinal);
+        Languages = options.Intake.Languages.Count > 0 ? [.. options.Intake.Languages] : ["vi"];
+        RatingScale = options.Rating.Levels.Count > 0
+            ? [.. options.Rating.Levels.Select(l => new RatingLevel(l.Code, l.OpensFollowUp))]
+            : [RatingLevel.Satisfied, RatingLevel.Acceptable, RatingLevel.NotSatisfied];
+    }
+
+    /// <summary>The province id.</summary>
+    public string Id { get; }
+
+    /// <summary>The options the profile was compiled from. Do not change them after start-up.</summary>
+    public ProvinceOptions Options { get; }
+
+    /// <summary>The province's time zone.</summary>
+    public DateTimeZone TimeZone { get; }
+
+    /// <summary>The channels, with the Cà Mau defaults when none are configured.</summary>
+    public ImmutableArray<ChannelOptions> Channels { get; }
+
+    /// <summary>The fields, by code.</summary>
+    public FrozenDictionary<string, FieldOptions> Fields { get; }
+
+    /// <summary>The agency tree.</summary>
+    public AgencyTree Agencies { get; }
+
+    /// <summary>The accepted languages (primary BCP 47 tags), <c>vi</c> when none are configured.</summary>
+    public ImmutableArray<string> Languages { get; }
+
+    /// <summary>The rating scale, in the order configured.</summary>
+    public ImmutableArray<RatingLevel> RatingScale { get; }
+
+    /// <summary>Finds a channel by code (ordinal, ignoring case).</summary>
+    /// <param name="code">The channel code.</param>
+    public ChannelOptions? FindChannel(string? code) =>
+        code is null ? null : Channels.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The local date of an instant in the province.</summary>
+    /// <param name="instant">The instant.</param>
+    public LocalDate LocalDateOf(Instant instant) => instant.InZone(TimeZone).Date;
+
+    /// <summary>The night window in force at an instant, or <see langword="null"/> when none applies.</summary>
+    /// <param name="at">The instant.</param>
+    public NightWindowRule? NightWindowAt(Instant at) =>
+        InForce(Options.Intake.NightWindow, at) is { Enabled: true } rule ? rule : null;
+
+    /// <summary>The account-lock rule in force at an instant (the default when no configured version is in force).</summary>
+    /// <param name="at">The instant.</param>
+    public SanctionRule AccountLockAt(Instant at) => InForce(Options.Moderation.AccountLock, at) ?? DefaultAccountLock;
+
+    /// <summary>The interaction-ban rule in force at an instant (the default when no configured version is in force).</summary>
+    /// <param name="at">The instant.</param>
+    public SanctionRule InteractionBanAt(Instant at) => InForce(Options.Moderation.InteractionBan, at) ?? DefaultInteractionBan;
+
+    /// <summary>The area and the areas containing it, most specific first; just the code itself when the area tree does not know it.</summary>
+    /// <param name="areaCode">The area code.</param>
+    public IReadOnlyList<string> AreaAndAncestors(string areaCode)
+    {
+        var list = new List<string> { areaCode };
+        var current = areaCode;
+        while (_areaParents.TryGetValue(current, out var parent) && parent is not null && !list.Contains(parent, StringComparer.Ordinal))
+        {
+            list.Add(parent);
+            current = parent;
+        }
+
+        return list;
+    }
+
+    /// <summary>Whether the area tree knows an area code.</summary>
+    /// <param name="areaCode">The area code.</param>
+    public bool HasArea(string areaCode) => _areaParents.ContainsKey(areaCode);
+
+    /// <summary>
+    /// The version of an effective-dated rule in force at an instant: the one with the latest
+    /// <see cref="IEffectiveDated.EffectiveFrom"/> on or before the instant's local date; <see langword="null"/> when none is.
+    /// </summary>
+    /// <typeparam name="T">The rule type.</typeparam>
+    /// <param name="versions">The versions, in any order.</param>
+    /// <param name="at">The instant.</param>
+    public T? InForce<T>(IEnumerable<T> versions, Instant at)
+        where T : class, IEffectiveDated
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var date = LocalDateOf(at);
+        return versions
+            .Where(v => v.EffectiveFrom is null || v.EffectiveFrom <= date)
+            .OrderByDescending(v => v.EffectiveFrom ?? LocalDate.MinIsoValue)
+            .FirstOrDefault();
+    }
+}
