@@ -186,4 +186,19 @@ public class BusinessCalendarTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Cal.AddWorkingTime(At(2026, 3, 10, 8, 0), Duration.FromMinutes(-1)));
     }
+
+    [Fact]
+    public void Concurrent_first_use_of_a_fresh_calendar_gives_the_same_answers_as_sequential_use()
+    {
+        var fresh = new BusinessCalendar(
+            FieldReports.Testing.TestHolidayCalendar.Instance,
+            WorkingHours.Create(new WorkingHoursOptions { OfficeHours = { ["Mon-Fri"] = ["07:30-11:30", "13:30-17:00"] } }),
+            Vietnam);
+        var starts = Enumerable.Range(0, 400).Select(i => At(2025, 1, 1, 8, 0) + Duration.FromHours(i * 37)).ToArray();
+
+        var parallel = new Instant[starts.Length];
+        Parallel.For(0, starts.Length, i => parallel[i] = fresh.AddWorkingTime(starts[i], Duration.FromHours(i % 90)));
+
+        Assert.Equal(starts.Select((s, i) => Cal.AddWorkingTime(s, Duration.FromHours(i % 90))), parallel);
+    }
 }
