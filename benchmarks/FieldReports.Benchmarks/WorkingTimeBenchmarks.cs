@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using FieldReports.Calendar;
 using FieldReports.Testing;
 using NodaTime;
@@ -11,6 +13,7 @@ namespace FieldReports.Benchmarks;
 /// budgets of 1 hour, 1 working day (7.5 h), 1 week (5 working days), 1 month (22 working days) and 1 year (250 working days).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(TrendConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class WorkingTimeBenchmarks
@@ -68,4 +71,10 @@ public class WorkingTimeBenchmarks
     [Benchmark(Description = "Between")]
     [BenchmarkCategory("Between")]
     public Duration Between() => _calendar.WorkingTimeBetween(_start, _end);
+
+    /// <summary>Prints ratios as "N x faster" so that ratios far below 1 stay readable.</summary>
+    private sealed class TrendConfig : ManualConfig
+    {
+        public TrendConfig() => SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
+    }
 }
