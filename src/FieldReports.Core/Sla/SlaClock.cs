@@ -39,19 +39,42 @@ public sealed class SlaClock
     /// <summary>The running step (possibly paused), or <see langword="null"/> when no time limit runs (the result was delivered, the report ended).</summary>
     public SlaStatus? Current => Steps.Count > 0 && Steps[^1].CompletedAt is null ? Steps[^1] : null;
 
-    /// <summary>Computes the SLA clock of a report from its events.</summary>
+    /// <summary>Computes the SLA clock of a report from its events, counting every step on one business calendar.</summary>
     /// <param name="events">The report's events, in any order; those after <paramref name="now"/> are ignored.</param>
     /// <param name="policy">The SLA rules.</param>
-    /// <param name="calendar">The business calendar of the office that owns the step (the province's, or the agency's).</param>
+    /// <param name="calendar">The business calendar (usually the province's).</param>
     /// <param name="now">The instant to evaluate at, usually from an injected <see cref="IClock"/>.</param>
     /// <returns>The clock.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An instant is outside the years the calendar covers.</exception>
     public static SlaClock Compute(IEnumerable<ReportEvent> events, SlaPolicy policy, BusinessCalendar calendar, Instant now)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Compute(events, policy, (_, _) => calendar, now);
+    }
+
+    /// <summary>
+    /// Computes the SLA clock of a report from its events, counting each step on the business calendar of the office
+    /// that owns it (an agency may keep other hours than the centre).
+    /// </summary>
+    /// <param name="events">The report's events, in any order; those after <paramref name="now"/> are ignored.</param>
+    /// <param name="policy">The SLA rules.</param>
+    /// <param name="calendarFor">
+    /// The calendar of a step, given the step and the agency the report was assigned to when the step started
+    /// (<see cref="ReportEvent.AssignedAgencyId"/>; <see langword="null"/> before any assignment). Steps of the centre
+    /// (<see cref="SlaStep.ReceiveAndDistribute"/>, <see cref="SlaStep.ReturnAsWrongCompetence"/>,
+    /// <see cref="SlaStep.ApproveAndPublish"/>) usually take the centre's calendar whatever the agency. Called once per
+    /// step; must return the same calendar for the same arguments.
+    /// </param>
+    /// <param name="now">The instant to evaluate at, usually from an injected <see cref="IClock"/>.</param>
+    /// <returns>The clock.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="calendarFor"/> returned null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An instant is outside the years the calendar covers.</exception>
+    public static SlaClock Compute(IEnumerable<ReportEvent> events, SlaPolicy policy, Func<SlaStep, string?, BusinessCalendar> calendarFor, Instant now)
+    {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(calendarFor);
         var segments = new List<Segment>();
         Segment? current = null;
         foreach (var e in events.Where(e => e.OccurredAt <= now).OrderBy(e => e.Sequence))
@@ -86,12 +109,12 @@ public sealed class SlaClock
 
             if (step is { } s)
             {
-                current = new Segment(s, e.OccurredAt, e.IsUrgent);
+                current = new Segment(s, e.OccurredAt, e.IsUrgent) { AgencyId = e.AssignedAgencyId };
                 segments.Add(current);
             }
         }
 
-        return new SlaClock(now, segments.Select(s => Evaluate(s, policy, calendar, now)).ToArray());
+        return new SlaClock(now, segments.Select(s => Evaluate(s, policy, calendarFor(s.Step, s.AgencyId) ?? throw new ArgumentNullException(nameof(calendarFor), "The calendar function returned null."), now)).ToArray());
     }
 
     /// <summary>
@@ -226,6 +249,8 @@ public sealed class SlaClock
         public bool IsUrgent { get; set; } = isUrgent;
 
         public Instant? End { get; set; }
+
+        public string? AgencyId { get; init; }
 
         public List<(Instant Pause, Instant? Resume)> Pauses { get; } = [];
 

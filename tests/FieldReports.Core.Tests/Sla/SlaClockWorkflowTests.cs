@@ -60,4 +60,33 @@ public class SlaClockWorkflowTests
         Assert.True(approval.IsBreached);
         Assert.Equal(Duration.FromHours(1), approval.Overdue);
     }
+
+    [Fact]
+    public void Handling_is_counted_on_the_calendar_of_the_assigned_agency()
+    {
+        var options = new FieldReports.Calendar.BusinessCalendarOptions
+        {
+            OfficeHours = { ["Mon-Fri"] = ["07:30-11:30", "13:30-17:00"] },
+            Agencies = { ["one-stop"] = new FieldReports.Calendar.WorkingHoursOptions { OfficeHours = { ["Mon-Fri"] = ["07:00-19:00"] } } },
+        };
+        var province = FieldReports.Calendar.BusinessCalendar.Create(FieldReports.Testing.TestHolidayCalendar.Instance, options);
+        var oneStop = FieldReports.Calendar.BusinessCalendar.Create(FieldReports.Testing.TestHolidayCalendar.Instance, options, "one-stop");
+        var report = Report.Submit(
+            ReportId.New(),
+            new ReportSubmission { ProvinceId = "ca-mau", ReporterAccountId = Citizen.AccountId, Channel = "app" },
+            Citizen,
+            At(2026, 3, 10, 14, 0));
+        Apply(report, new ReceiveCommand("environment"), Reception, At(2026, 3, 10, 14, 30));
+        Apply(report, new AssignCommand("one-stop"), Reception, At(2026, 3, 10, 15, 0));
+
+        var clock = SlaClock.Compute(
+            report.Events,
+            SlaPolicy.Default,
+            (step, agency) => step == SlaStep.Handle && agency == "one-stop" ? oneStop : province,
+            At(2026, 3, 10, 15, 0));
+
+        // The agency works until 19:00, so 4 working hours from 15:00 end the same evening; the centre's step used its own hours.
+        Assert.Equal(At(2026, 3, 10, 19, 0), clock.Current!.Deadline);
+        Assert.Equal(At(2026, 3, 10, 16, 0), clock.Steps[0].Deadline);
+    }
 }
