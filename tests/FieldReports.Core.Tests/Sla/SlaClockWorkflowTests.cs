@@ -24,7 +24,7 @@ public class SlaClockWorkflowTests
     {
         var report = Report.Submit(
             ReportId.New(),
-            new ReportSubmission { ProvinceId = "ca-mau", ReporterAccountId = Citizen.AccountId, Channel = "app" },
+            new ReportSubmission { ProvinceId = "ca-mau", ReporterAccountId = Citizen.AccountId, Channel = "app", Content = new ReportContent { Description = "Rác thải bị đổ trái phép" } },
             Citizen,
             At(2026, 2, 13, 16, 59));
         Apply(report, new ReceiveCommand("environment"), Reception, At(2026, 2, 23, 8, 0));
@@ -73,7 +73,7 @@ public class SlaClockWorkflowTests
         var oneStop = FieldReports.Calendar.BusinessCalendar.Create(FieldReports.Testing.TestHolidayCalendar.Instance, options, "one-stop");
         var report = Report.Submit(
             ReportId.New(),
-            new ReportSubmission { ProvinceId = "ca-mau", ReporterAccountId = Citizen.AccountId, Channel = "app" },
+            new ReportSubmission { ProvinceId = "ca-mau", ReporterAccountId = Citizen.AccountId, Channel = "app", Content = new ReportContent { Description = "Rác thải bị đổ trái phép" } },
             Citizen,
             At(2026, 3, 10, 14, 0));
         Apply(report, new ReceiveCommand("environment"), Reception, At(2026, 3, 10, 14, 30));
