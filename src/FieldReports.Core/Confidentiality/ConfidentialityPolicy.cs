@@ -167,7 +167,7 @@ public sealed class ConfidentialityPolicy
 
         if (reporter.Role != ActorRole.Reporter || reporter.AccountId != report.ReporterAccountId)
         {
-            return (ErrorCodes.Errors.NotTheReporter(ReportTrigger.Submit), current);
+            return (ErrorCodes.Errors.ActionNotTheReporter("consent to share their identity"), current);
         }
 
         if (string.IsNullOrWhiteSpace(purpose))
@@ -204,7 +204,7 @@ public sealed class ConfidentialityPolicy
 
         if (reporter.Role != ActorRole.Reporter || reporter.AccountId != report.ReporterAccountId)
         {
-            return (ErrorCodes.Errors.NotTheReporter(ReportTrigger.Submit), current);
+            return (ErrorCodes.Errors.ActionNotTheReporter("withdraw consent"), current);
         }
 
         if (current.Consent is not { } consent || !consent.StandsAt(at))

@@ -12,7 +12,7 @@ public static class FieldReportsServiceCollectionExtensions
     /// <summary>
     /// Registers the FieldReports core services: the clock, the province catalog and the per-province services (keyed by
     /// province id). Idempotent: calling it again returns a builder over the same registrations. Provinces are added
-    /// with <see cref="FieldReportsBuilder.AddProvince"/> or the other overloads; at least one is required at start-up.
+    /// with <see cref="FieldReportsBuilder.AddProvince"/> or the other overloads; their options are validated at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The builder, to add provinces, storage and integrations.</returns>

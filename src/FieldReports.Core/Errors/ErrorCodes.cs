@@ -176,6 +176,17 @@ public static class ErrorCodes
         public static DomainError CommandArgumentInvalid(string name, string expected) =>
             new(ErrorCodes.ArgumentInvalid, ErrorKind.Validation, Format($"'{name}' must be {expected}."));
 
+        // The same codes as the workflow's, for actions outside the workflow (recording a violation, consenting, answering an interaction).
+        public static DomainError ActionNotPermitted(string action, ActorRole role, IEnumerable<ActorRole> allowed) =>
+            new(ErrorCodes.RoleNotPermitted, ErrorKind.Forbidden, Format(
+                $"A {role} may not {action}; only {string.Join(" or ", allowed)} may."));
+
+        public static DomainError ActionNotTheReporter(string action) =>
+            new(ErrorCodes.NotTheReporter, ErrorKind.NotFound, Format($"Only the reporter who sent the report may {action}."));
+
+        public static DomainError ActionNotAssignedToAgency(string action) =>
+            new(ErrorCodes.NotAssignedToAgency, ErrorKind.NotFound, Format($"Only the agency the report is assigned to may {action}."));
+
         public static DomainError ProvinceUnknown(string provinceId) =>
             new(ErrorCodes.ProvinceUnknown, ErrorKind.NotFound, Format($"The province '{provinceId}' is not configured. Add it under FieldReports:Provinces."));
 

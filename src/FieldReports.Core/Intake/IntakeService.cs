@@ -55,7 +55,10 @@ public sealed class IntakeService
     /// <param name="reporterAccount">The reporter's moderation record, to refuse a locked account; <see langword="null"/> when the account has none.</param>
     /// <returns>The report, or every rejection; a rejected draft creates nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="draft"/> or <paramref name="submitter"/> is null.</exception>
-    /// <exception cref="ArgumentException">The submitter may not submit (for example a reporter submitting for another account).</exception>
+    /// <exception cref="ArgumentException">
+    /// The submitter may not submit (for example a reporter submitting for another account), or the draft has no
+    /// reporter account id: both are errors of the calling code, not of the reporter.
+    /// </exception>
     public IntakeResult Submit(ReportDraft draft, Actor submitter, AccountModeration? reporterAccount = null)
     {
         ArgumentNullException.ThrowIfNull(draft);

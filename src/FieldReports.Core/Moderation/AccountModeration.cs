@@ -68,7 +68,7 @@ public sealed class AccountModeration
 
         if (staff.Role is not (ActorRole.ReceptionStaff or ActorRole.Approver or ActorRole.Administrator))
         {
-            return (ErrorCodes.Errors.RoleNotPermitted(ReportTrigger.Reject, staff.Role, [ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.Administrator]), null);
+            return (ErrorCodes.Errors.ActionNotPermitted("record a violation", staff.Role, [ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.Administrator]), null);
         }
 
         if (!Enum.IsDefined(kind))
@@ -115,7 +115,7 @@ public sealed class AccountModeration
         ArgumentNullException.ThrowIfNull(administrator);
         if (administrator.Role != ActorRole.Administrator)
         {
-            return ErrorCodes.Errors.RoleNotPermitted(ReportTrigger.Close, administrator.Role, [ActorRole.Administrator]);
+            return ErrorCodes.Errors.ActionNotPermitted("lift a sanction", administrator.Role, [ActorRole.Administrator]);
         }
 
         if (string.IsNullOrWhiteSpace(reason))

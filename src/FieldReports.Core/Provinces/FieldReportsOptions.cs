@@ -8,7 +8,7 @@ public sealed class FieldReportsOptions
 {
     /// <summary>
     /// The provinces this deployment serves, by province id (<c>FieldReports:Provinces:&lt;id&gt;</c>). Ids are compared
-    /// ordinally, ignoring case. Empty by default; at least one province is required at start-up.
+    /// ordinally, ignoring case. Empty by default; each province is validated at start-up.
     /// </summary>
     public IDictionary<string, ProvinceOptions> Provinces { get; } = new Dictionary<string, ProvinceOptions>(StringComparer.OrdinalIgnoreCase);
 }

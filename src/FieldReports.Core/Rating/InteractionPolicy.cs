@@ -46,7 +46,7 @@ public sealed class InteractionPolicy
 
         if (citizen.Role != ActorRole.Reporter)
         {
-            return (ErrorCodes.Errors.RoleNotPermitted(ReportTrigger.Rate, citizen.Role, [ActorRole.Reporter]), null);
+            return (ErrorCodes.Errors.ActionNotPermitted("interact with a published result", citizen.Role, [ActorRole.Reporter]), null);
         }
 
         if (report.IsConfidential || !report.Events.Any(e => e.Trigger == ReportTrigger.Approve))
@@ -104,8 +104,8 @@ public sealed class InteractionPolicy
         if (!allowed)
         {
             return staff.Role == ActorRole.HandlingStaff
-                ? ErrorCodes.Errors.NotAssignedToAgency(ReportTrigger.AnswerFollowUp)
-                : ErrorCodes.Errors.RoleNotPermitted(ReportTrigger.AnswerFollowUp, staff.Role, [interaction.AgencyId is null ? ActorRole.ReceptionStaff : ActorRole.HandlingStaff]);
+                ? ErrorCodes.Errors.ActionNotAssignedToAgency("answer this interaction")
+                : ErrorCodes.Errors.ActionNotPermitted("answer this interaction", staff.Role, [interaction.AgencyId is null ? ActorRole.ReceptionStaff : ActorRole.HandlingStaff]);
         }
 
         if (VietnameseText.Normalize(answer) is not { } normalized)

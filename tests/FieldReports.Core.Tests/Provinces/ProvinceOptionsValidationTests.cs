@@ -74,4 +74,21 @@ public class ProvinceOptionsValidationTests
         Assert.Equal(5, profile.AccountLockAt(SeedProvinces.Local(2024, 12, 31, 23, 59)).Threshold);
         Assert.Equal(2, profile.AccountLockAt(SeedProvinces.Local(2025, 1, 1, 0, 0)).Threshold);
     }
+
+    [Fact]
+    public void Provinces_configured_with_the_options_delegate_are_available_by_key()
+    {
+        var services = new ServiceCollection();
+        services.AddFieldReports(o =>
+        {
+            var hue = new ProvinceOptions { DisplayName = "Thừa Thiên Huế" };
+            hue.Intake.RequireEmail = true;
+            o.Provinces["hue"] = hue;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.True(provider.GetRequiredKeyedService<ProvinceProfile>("HUE").Options.Intake.RequireEmail);
+        var unknown = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredKeyedService<ProvinceProfile>("da-nang"));
+        Assert.Contains("AddProvince", unknown.Message, StringComparison.Ordinal);
+    }
 }

@@ -89,7 +89,7 @@ public class RoutingPolicyTests
         Assert.Equal("ubnd-cm", caMau.EscalationTarget!.Id);
         SeedProvinces.Ok(caMau.Escalate(Received("ca-mau", "traffic"), "Các cơ quan không thống nhất", Actor.Reception("s"), At));
 
-        var none = new RoutingPolicy(SeedProvinces.Build("x", p => p.Fields.Add(new FieldRules().Field)));
+        var none = new RoutingPolicy(SeedProvinces.Build("x", p => p.Fields.Add(new FieldReports.Provinces.FieldOptions { Code = "f", NameVi = "F" })));
         var report = Received("x", "f");
         Assert.Equal(ErrorCodes.NoEscalationTarget, none.Escalate(report, "?", Actor.Reception("s"), At).Error!.Code);
         Assert.Equal(ReportState.Received, report.State);
@@ -131,10 +131,5 @@ public class RoutingPolicyTests
 
         Assert.Equal(ErrorCodes.InvalidDuplicate, result.Error!.Code);
         Assert.Equal(ReportState.Submitted, report.State);
-    }
-
-    private sealed class FieldRules
-    {
-        public FieldReports.Provinces.FieldOptions Field { get; } = new() { Code = "f", NameVi = "F" };
     }
 }
