@@ -9,9 +9,10 @@ namespace FieldReports.Calendar;
 /// <item>New moons: Jean Meeus, <i>Astronomical Algorithms</i>, 2nd ed. (Willmann-Bell, 1998), chapter 49, with every
 /// periodic term and the fourteen planetary arguments A1–A14 (stated accuracy: a few seconds of time, well within the
 /// uncertainty of ΔT).</item>
-/// <item>The Sun's apparent longitude: Meeus chapter 25 (the geometric longitude from the equation of the centre), plus
-/// nutation in longitude from chapter 22 (its four largest terms) and the annual aberration −20.4898″ / R. Accuracy about
-/// 0.01°, that is about a quarter of an hour in the instant of a solar term.</item>
+/// <item>The Sun's apparent longitude: Meeus chapter 25, higher-accuracy method: the Earth's position from VSOP87
+/// (chapter 32 and appendix III, see <see cref="Vsop87Earth"/>), reduced to FK5, plus nutation in longitude from
+/// chapter 22 (its four largest terms) and the annual aberration −20.4898″ / R. Accuracy about 1″, well under a
+/// minute in the instant of a solar term (checked against published equinoxes and solstices).</item>
 /// <item>ΔT = TT − UT: the polynomial expressions of F. Espenak and J. Meeus, <i>Five Millennium Canon of Solar
 /// Eclipses: −1999 to +3000</i> (NASA/TP-2006-214141), section 2.6.</item>
 /// </list>
@@ -90,21 +91,19 @@ internal static class LunarAstronomy
     }
 
     /// <summary>The apparent geocentric longitude of the Sun, in degrees in [0, 360), at the instant <paramref name="jde"/> (TT).</summary>
+    /// <remarks>
+    /// Meeus ch. 25, "higher accuracy": the Earth's heliocentric position from VSOP87 (<see cref="Vsop87Earth"/>),
+    /// reversed to the geocentric Sun, reduced to the FK5 system, plus nutation in longitude (ch. 22, the terms above
+    /// 0.1″) and aberration (−20.4898″ / R).
+    /// </remarks>
     internal static double SunApparentLongitude(double jde)
     {
         double t = (jde - 2451545.0) / 36525.0;
-        double t2 = t * t;
+        (double earthLongitude, double r) = Vsop87Earth.Position(t / 10.0);
+        double geometric = (earthLongitude / Deg) + 180.0;
 
-        double l0 = 280.46646 + (36000.76983 * t) + (0.0003032 * t2);
-        double m = 357.52911 + (35999.05029 * t) - (0.0001537 * t2);
-        double e = 0.016708634 - (0.000042037 * t) - (0.0000001267 * t2);
-        double mr = m * Deg;
-        double c = ((1.914602 - (0.004817 * t) - (0.000014 * t2)) * Math.Sin(mr))
-            + ((0.019993 - (0.000101 * t)) * Math.Sin(2 * mr))
-            + (0.000289 * Math.Sin(3 * mr));
-        double trueLongitude = l0 + c;
-        double v = (m + c) * Deg;
-        double r = 1.000001018 * (1 - (e * e)) / (1 + (e * Math.Cos(v)));
+        // Reduction to FK5 (Meeus eq. 32.3); the term in the latitude is below 0.001″ for the Sun and is left out.
+        double fk5 = -0.09033;
 
         // Nutation in longitude, Meeus ch. 22 (terms above 0.1″), in arcseconds.
         double om = Deg * (125.04452 - (1934.136261 * t));
@@ -115,7 +114,7 @@ internal static class LunarAstronomy
         // Annual aberration, Meeus eq. 25.10, in arcseconds.
         double aberration = -20.4898 / r;
 
-        return Normalize(trueLongitude + ((dpsi + aberration) / 3600.0));
+        return Normalize(geometric + ((fk5 + dpsi + aberration) / 3600.0));
     }
 
     /// <summary>ΔT = TT − UT in seconds for a decimal year, after Espenak and Meeus (2006).</summary>

@@ -21,9 +21,10 @@ namespace FieldReports.Calendar;
 /// example Tết 1985 (21 January in Vietnam, 20 February in China) and Tết 2007 (17 February in Vietnam, 18 February in
 /// China).</para>
 /// <para>The astronomy: new moons after Jean Meeus, <i>Astronomical Algorithms</i> (2nd ed., 1998), chapter 49 with all
-/// periodic and planetary correction terms; the Sun's apparent longitude after chapter 25 with nutation (chapter 22) and
-/// aberration; ΔT after Espenak and Meeus (2006). Instants are converted from Terrestrial Time to Universal Time before
-/// the civil date is taken, so a new moon minutes before or after midnight lands on the right day.</para>
+/// periodic and planetary correction terms; the Sun's apparent longitude after chapter 25's higher-accuracy method
+/// (VSOP87, with FK5 reduction, nutation and aberration); ΔT after Espenak and Meeus (2006). Instants are converted
+/// from Terrestrial Time to Universal Time before the civil date is taken, so a new moon minutes before or after
+/// midnight lands on the right day.</para>
 /// <para>Each lunar year is computed once, when first needed, and cached; the type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class VietnameseLunarCalendar
