@@ -58,6 +58,7 @@ public sealed class FieldReportsBuilder
     {
         services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
         services.TryAddSingleton<ProvinceCatalog>();
+        services.TryAddSingleton<FieldReports.Services.ReportService>();
         services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
         services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
             sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key)));
