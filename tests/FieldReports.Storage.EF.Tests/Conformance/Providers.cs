@@ -58,3 +58,14 @@ public sealed class PostgresDurabilityAndSchemaTests(PostgresServer server) : Du
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }
+
+public sealed class SqliteHostContextTests : HostContextConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresHostContextTests(PostgresServer server) : HostContextConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
