@@ -69,3 +69,14 @@ public sealed class PostgresHostContextTests(PostgresServer server) : HostContex
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }
+
+public sealed class SqliteAttachmentTests : AttachmentConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresAttachmentTests(PostgresServer server) : AttachmentConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
