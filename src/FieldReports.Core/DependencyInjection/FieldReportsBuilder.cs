@@ -68,8 +68,8 @@ public sealed class FieldReportsBuilder
         services.TryAddKeyedSingleton<FieldReports.Confidentiality.ConfidentialityPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Confidentiality.ConfidentialityPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
         services.TryAddKeyedSingleton<FieldReports.Rating.RatingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.RatingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
 
-        // The SLA engine replaces this elapsed-time default with its working-time computation (services.Replace).
-        services.TryAddSingleton<FieldReports.Rating.IClarificationDeadline, FieldReports.Rating.ElapsedClarificationDeadline>();
+        // "Answer within 1 day" counts working time on the province's calendar (the SLA rule AnswerInteraction).
+        services.TryAddSingleton<FieldReports.Rating.IClarificationDeadline, FieldReports.Sla.SlaClarificationDeadline>();
         services.TryAddKeyedSingleton<FieldReports.Rating.InteractionPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.InteractionPolicy(
             sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<FieldReports.Rating.IClarificationDeadline>()));
     }

@@ -142,7 +142,7 @@ public sealed class SlaClock
         return Evaluate(new Segment(step, startedAt, isUrgent) { End = completedAt }, policy, calendar, now);
     }
 
-    private static SlaStep? StepOf(ReportState state) => state switch
+    internal static SlaStep? StepOf(ReportState state) => state switch
     {
         ReportState.Submitted or ReportState.Received => SlaStep.ReceiveAndDistribute,
         ReportState.Assigned or ReportState.InHandling => SlaStep.Handle,
