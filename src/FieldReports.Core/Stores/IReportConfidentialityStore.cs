@@ -28,7 +28,8 @@ public interface IReportConfidentialityStore
     /// <returns>
     /// Success; <see cref="ErrorCodes.ReportNotFound"/> when the province has no such report; or <see cref="ErrorCodes.ConsentInvalid"/> (nothing written) when the marks would rewrite the history: a
     /// consent older than the latest one stored, a withdrawal already recorded at another instant, or a consent given
-    /// again with other wording.
+    /// again with other wording; or <see cref="ErrorCodes.ConcurrencyConflict"/> (nothing written) when another save of the
+    /// report's first marks committed at the same time.
     /// </returns>
     Task<DomainResult> SaveAsync(string provinceId, ReportId reportId, ReportConfidentiality marks, CancellationToken cancellationToken);
 
