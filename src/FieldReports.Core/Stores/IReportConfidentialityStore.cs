@@ -19,7 +19,8 @@ public interface IReportConfidentialityStore
 
     /// <summary>
     /// Stores a report's marks as returned by <see cref="ConfidentialityPolicy"/>. A consent with a new
-    /// <see cref="IdentityConsent.GivenAt"/> is added to the history; a withdrawal of the latest consent is recorded on it.
+    /// <see cref="IdentityConsent.GivenAt"/> is added to the history; a withdrawal of the latest consent is recorded on it;
+    /// marks without a consent leave the stored consents as they are (the policy withdraws a consent, it never drops one).
     /// </summary>
     /// <param name="provinceId">The province.</param>
     /// <param name="reportId">The report; it must be stored.</param>
