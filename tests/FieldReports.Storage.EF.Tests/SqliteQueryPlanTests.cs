@@ -47,6 +47,18 @@ public sealed class SqliteQueryPlanTests : StorageTestBase
         Assert.Contains("ix_reports_submitted", _recorder.Plan, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Unanswered_interactions_read_the_period_on_their_index()
+    {
+        var now = Clock.GetCurrentInstant();
+        await RunAsync(async _ =>
+        {
+            var interactions = NewServices(context: o => o.AddInterceptors(_recorder)).GetRequiredService<IInteractionStore>();
+            return await interactions.CountUnansweredAsync(TestReports.Province, now - Duration.FromDays(365), now, now, null, default);
+        });
+        Assert.Contains("ix_interactions_sent", _recorder.Plan, StringComparison.Ordinal);
+    }
+
     private async Task<T> RunAsync<T>(Func<IReportQueries, Task<T>> query)
     {
         var at = Clock.GetCurrentInstant();
@@ -65,7 +77,7 @@ public sealed class SqliteQueryPlanTests : StorageTestBase
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (command is SqliteCommand sqlite && command.CommandText.Contains("\"reports\"", StringComparison.Ordinal))
+            if (command is SqliteCommand sqlite && (command.CommandText.Contains("\"reports\"", StringComparison.Ordinal) || command.CommandText.Contains("\"interactions\"", StringComparison.Ordinal)))
             {
                 await using var explain = sqlite.Connection!.CreateCommand();
                 explain.Transaction = sqlite.Transaction;

@@ -17,7 +17,10 @@ public interface IInteractionStore
     /// <summary>Stores a new interaction, as returned by <see cref="InteractionPolicy.Open"/>.</summary>
     /// <param name="interaction">The interaction.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success, or <see cref="ErrorCodes.ConcurrencyConflict"/> when an interaction with this id already exists.</returns>
+    /// <returns>
+    /// Success, <see cref="ErrorCodes.ConcurrencyConflict"/> when an interaction with this id already exists, or
+    /// <see cref="ErrorCodes.ReportNotFound"/> when the interaction's province has no such report.
+    /// </returns>
     Task<DomainResult> AddAsync(Interaction interaction, CancellationToken cancellationToken);
 
     /// <summary>Reads an interaction.</summary>

@@ -19,7 +19,8 @@ public interface IReportConfidentialityStore
 
     /// <summary>
     /// Stores a report's marks as returned by <see cref="ConfidentialityPolicy"/>. A consent with a new
-    /// <see cref="IdentityConsent.GivenAt"/> is added to the history; a withdrawal of the latest consent is recorded on it.
+    /// <see cref="IdentityConsent.GivenAt"/> is added to the history; a withdrawal of the latest consent is recorded on it;
+    /// marks without a consent leave the stored consents as they are (the policy withdraws a consent, it never drops one).
     /// </summary>
     /// <param name="provinceId">The province.</param>
     /// <param name="reportId">The report; it must be stored.</param>
@@ -28,7 +29,8 @@ public interface IReportConfidentialityStore
     /// <returns>
     /// Success; <see cref="ErrorCodes.ReportNotFound"/> when the province has no such report; or <see cref="ErrorCodes.ConsentInvalid"/> (nothing written) when the marks would rewrite the history: a
     /// consent older than the latest one stored, a withdrawal already recorded at another instant, or a consent given
-    /// again with other wording.
+    /// again with other wording; or <see cref="ErrorCodes.ConcurrencyConflict"/> (nothing written) when another save of the
+    /// report's first marks committed at the same time.
     /// </returns>
     Task<DomainResult> SaveAsync(string provinceId, ReportId reportId, ReportConfidentiality marks, CancellationToken cancellationToken);
 

@@ -60,4 +60,11 @@ public static class StoreErrors
     /// <param name="id">The report.</param>
     /// <returns>The error.</returns>
     public static DomainError ReportNotFound(ReportId id) => ErrorCodes.Errors.ReportNotFound(id);
+
+    /// <summary>Someone else stored the report's confidentiality marks at the same time (<see cref="ErrorCodes.ConcurrencyConflict"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <param name="id">The report.</param>
+    /// <returns>The error.</returns>
+    public static DomainError ConfidentialityConflict(ReportId id) =>
+        new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
+            $"The confidentiality marks of report '{id}' were stored by someone else at the same time. Read them again and retry the action if it still applies."));
 }

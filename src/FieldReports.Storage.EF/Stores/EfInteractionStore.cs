@@ -21,6 +21,12 @@ internal sealed class EfInteractionStore<TContext>(IDbContextFactory<TContext> c
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            // The foreign key checks only that the report exists; it must also be the interaction's province's.
+            if (!await db.Set<ReportRow>().AnyAsync(r => r.Id == s.ReportId.Value && r.ProvinceId == s.ProvinceId, cancellationToken))
+            {
+                return StoreErrors.ReportNotFound(s.ReportId);
+            }
+
             db.Add(new InteractionRow
             {
                 Id = s.Id,

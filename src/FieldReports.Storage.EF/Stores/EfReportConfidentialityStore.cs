@@ -104,7 +104,7 @@ internal sealed class EfReportConfidentialityStore<TContext>(IDbContextFactory<T
             }
             catch (DbUpdateException)
             {
-                return StoreErrors.ConsentHistoryRewritten("the same consent was recorded at the same time");
+                return StoreErrors.ConfidentialityConflict(reportId);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -72,6 +72,9 @@ public abstract class ConfidentialityConformance : StorageTestBase
         await Marks.SaveAsync(TestReports.Province, report.Id, later, default);
         var older = await Marks.SaveAsync(TestReports.Province, report.Id, withdrawn, default);
 
+        Assert.True((await Marks.SaveAsync(TestReports.Province, report.Id, new ReportConfidentiality { IdentitySecrecyRequested = true }, default)).IsSuccess);
+
+        Assert.Equal(later with { IdentitySecrecyRequested = true }, await Marks.FindAsync(TestReports.Province, report.Id, default));
         Assert.Equal(ErrorCodes.ConsentInvalid, undo.Error?.Code);
         Assert.Equal(ErrorCodes.ConsentInvalid, older.Error?.Code);
         Assert.Equal([withdrawn.Consent!, later.Consent!], await Marks.ListConsentsAsync(TestReports.Province, report.Id, default));

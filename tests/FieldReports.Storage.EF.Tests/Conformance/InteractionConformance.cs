@@ -37,6 +37,17 @@ public abstract class InteractionConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task Interaction_on_a_report_the_province_does_not_have_is_refused()
+    {
+        var at = Clock.GetCurrentInstant();
+        var unstored = TestReports.Published(at);
+        var (_, interaction) = Policy.Open(unstored, Actor.Reporter("citizen-9"), InteractionKind.Comment, "Cảm ơn", at);
+
+        Assert.Equal(ErrorCodes.ReportNotFound, (await Interactions.AddAsync(interaction!, default)).Error?.Code);
+        Assert.Null(await Interactions.FindAsync(TestReports.Province, interaction!.Id, default));
+    }
+
+    [StorageFact]
     public async Task Second_answer_is_refused_and_the_first_stands()
     {
         var at = Clock.GetCurrentInstant();

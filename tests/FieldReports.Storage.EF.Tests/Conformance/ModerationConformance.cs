@@ -104,13 +104,26 @@ public abstract class ModerationConformance : StorageTestBase
         var saved = 0;
         var conflicts = 0;
 
-        // Each staff member records one violation, retrying on conflict as the API's caller would.
+        // Each staff member records one violation, retrying on conflict as the API's caller would. All load before anyone
+        // saves the first time, so that every first attempt but one is a conflict.
+        var loaded = 0;
+        var allLoaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Task.WhenAll(Enumerable.Range(0, staff).Select(n => Task.Run(async () =>
         {
-            while (true)
+            for (var attempt = 0; ; attempt++)
             {
                 var account = await Moderation.LoadAsync(TestReports.Province, "citizen-1", default);
                 var version = account.Version;
+                if (attempt == 0)
+                {
+                    if (Interlocked.Increment(ref loaded) == staff)
+                    {
+                        allLoaded.SetResult();
+                    }
+
+                    await allLoaded.Task;
+                }
+
                 account.RecordViolation(Hue, ViolationKind.AbusiveReport, Actor.Reception($"reception-{n}"), at, note: $"n{n}");
                 var result = await Moderation.SaveAsync(TestReports.Province, account, version, default);
                 if (result.IsSuccess)
@@ -126,6 +139,7 @@ public abstract class ModerationConformance : StorageTestBase
 
         var stored = await Moderation.LoadAsync(TestReports.Province, "citizen-1", default);
         Assert.Equal(staff, saved);
+        Assert.True(conflicts >= staff - 1, $"{conflicts} conflicts");
         Assert.Equal(Enumerable.Range(0, staff).Select(n => $"n{n}").Order(), stored.Violations.Select(v => v.Note).Order());
 
         // Only one lock: violations recorded while it is in force impose nothing more.
