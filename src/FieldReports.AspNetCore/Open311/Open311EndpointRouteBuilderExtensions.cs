@@ -19,8 +19,10 @@ public static class Open311EndpointRouteBuilderExtensions
     /// <remarks>
     /// Reports are filed through <see cref="FieldReports.Services.ReportService"/>, so the province's intake rules, account
     /// locks, SLA deadline and outbox apply; every read goes through the province's confidentiality policy as the public sees
-    /// it. Requires <c>AddFieldReports</c> with a report store; uses the registered <see cref="IApiKeyStore"/> and
-    /// <see cref="IAccountModerationStore"/> (see <c>AddOpen311</c>), or in-memory ones when none is registered.
+    /// it, with the report's confidentiality marks when an <see cref="IReportConfidentialityStore"/> is registered. Requires
+    /// <c>AddFieldReports</c> with a report store; uses the registered <see cref="IApiKeyStore"/> (see <c>AddOpen311</c>), or
+    /// an in-memory one when none is registered; accounts are checked for locks in the registered
+    /// <see cref="IAccountModerationStore"/>, when there is one.
     /// </remarks>
     /// <param name="endpoints">The application's route builder.</param>
     /// <param name="prefix">The route prefix; include the version. Default <c>/open311/v2</c>.</param>
@@ -32,9 +34,7 @@ public static class Open311EndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var services = endpoints.ServiceProvider;
-        var handlers = new Open311Endpoints(
-            services.GetService<IApiKeyStore>() ?? new InMemoryApiKeyStore(),
-            services.GetService<IAccountModerationStore>() ?? new InMemoryAccountModerationStore());
+        var handlers = new Open311Endpoints(services.GetService<IApiKeyStore>() ?? new InMemoryApiKeyStore());
 
         // GeoReport v2 is described by its own specification; the OpenAPI document stays the native API's.
         var group = endpoints.MapGroup(prefix).WithTags("Open311").AllowAnonymous().ExcludeFromDescription();

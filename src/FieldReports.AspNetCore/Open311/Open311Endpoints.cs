@@ -17,7 +17,7 @@ using NodaTime.Text;
 namespace FieldReports.AspNetCore.Open311;
 
 /// <summary>The handlers of the GeoReport v2 methods and of api-key management.</summary>
-internal sealed class Open311Endpoints(IApiKeyStore keys, IAccountModerationStore moderation)
+internal sealed class Open311Endpoints(IApiKeyStore keys)
 {
     private const string Specification = "http://wiki.open311.org/GeoReport_v2";
     private static readonly Duration DefaultWindow = Duration.FromDays(90);
@@ -160,7 +160,8 @@ internal sealed class Open311Endpoints(IApiKeyStore keys, IAccountModerationStor
 
         var clock = context.RequestServices.GetRequiredService<IClock>();
         var now = clock.GetCurrentInstant();
-        if ((await moderation.FindAsync(profile.Id, key.AccountId, cancellationToken))?.IsLocked(now) == true)
+        var moderation = context.RequestServices.GetService<IAccountModerationStore>();
+        if (moderation is not null && (await moderation.LoadAsync(profile.Id, key.AccountId, cancellationToken)).IsLocked(now))
         {
             return Errors(f, StatusCodes.Status403Forbidden, "The account of this api_key is locked.");
         }
@@ -250,7 +251,8 @@ internal sealed class Open311Endpoints(IApiKeyStore keys, IAccountModerationStor
         };
 
         var service = context.RequestServices.GetRequiredService<ReportService>();
-        var outcome = await service.SubmitAsync(profile.Id, draft, Actor.System, await moderation.FindAsync(profile.Id, reporterAccount, cancellationToken), cancellationToken);
+        var reporterModeration = moderation is null ? null : await moderation.LoadAsync(profile.Id, reporterAccount, cancellationToken);
+        var outcome = await service.SubmitAsync(profile.Id, draft, Actor.System, reporterModeration, cancellationToken);
         if (outcome.Report is not { } report)
         {
             if (outcome.Rejections.Count > 0)
@@ -435,7 +437,10 @@ internal sealed class Open311Endpoints(IApiKeyStore keys, IAccountModerationStor
         }
 
         var now = services.GetRequiredService<IClock>().GetCurrentInstant();
-        var view = services.GetRequiredKeyedService<ConfidentialityPolicy>(profile.Id).View(report, contact: null, actor: null, ReportConfidentiality.None, now);
+        var marks = services.GetService<IReportConfidentialityStore>() is { } confidentiality
+            ? await confidentiality.FindAsync(profile.Id, report.Id, cancellationToken)
+            : ReportConfidentiality.None;
+        var view = services.GetRequiredKeyedService<ConfidentialityPolicy>(profile.Id).View(report, contact: null, actor: null, marks, now);
         var field = report.FieldCode is { } code ? profile.Fields.GetValueOrDefault(code) : null;
         var deadline = Open311States.StatusOf(report.State) == "open" ? profile.SlaClockOf(report, now).Current?.Deadline : null;
         var media = view?.AttachmentIds.FirstOrDefault(a => Uri.TryCreate(a, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp));

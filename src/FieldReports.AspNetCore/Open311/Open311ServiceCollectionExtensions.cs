@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class Open311ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the in-memory api-key and moderation stores (unless a store is already registered) and the discovery
+    /// Registers the in-memory api-key store (unless an <see cref="IApiKeyStore"/> is already registered) and the discovery
     /// options. Idempotent. Without it, <c>MapOpen311</c> keeps its keys in memory for the endpoint's lifetime.
     /// </summary>
     /// <param name="builder">The FieldReports builder.</param>
@@ -19,7 +19,6 @@ public static class Open311ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
-        builder.Services.TryAddSingleton<IAccountModerationStore, InMemoryAccountModerationStore>();
         var options = builder.Services.AddOptions<Open311Options>();
         if (configure is not null)
         {

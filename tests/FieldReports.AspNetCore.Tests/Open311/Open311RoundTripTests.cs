@@ -175,7 +175,9 @@ public class Open311RoundTripTests(Open311Factory factory) : IClassFixture<Open3
     {
         var (keyId, key) = await factory.IssueKeyAsync();
         var profile = factory.Services.GetRequiredService<FieldReports.Provinces.ProvinceCatalog>().Get(Open311Factory.Province);
-        var record = new AccountModeration(Open311Factory.Province, $"open311:{keyId}");
+        var store = factory.Services.GetRequiredService<IAccountModerationStore>();
+        var record = await store.LoadAsync(Open311Factory.Province, $"open311:{keyId}", default);
+        var version = record.Version;
         for (var i = 0; i < 3; i++)
         {
             var (result, _) = record.RecordViolation(profile, ViolationKind.AbusiveReport, Actor.Reception("reception-1"), factory.Clock.GetCurrentInstant());
@@ -183,7 +185,7 @@ public class Open311RoundTripTests(Open311Factory factory) : IClassFixture<Open3
         }
 
         Assert.True(record.IsLocked(factory.Clock.GetCurrentInstant()));
-        await factory.Services.GetRequiredService<IAccountModerationStore>().SaveAsync(record, default);
+        Assert.True((await store.SaveAsync(Open311Factory.Province, record, version, default)).IsSuccess);
 
         using var client = factory.CreateClient();
         var (status, body, _) = await PostAsync(client, "json", TrafficRequest(key));
