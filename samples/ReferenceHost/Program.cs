@@ -23,6 +23,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapFieldReports("/api/v1");
+app.MapOpen311();
 
 app.MapGet("/", () => TypedResults.Content(
     """
