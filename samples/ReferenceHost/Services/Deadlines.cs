@@ -8,7 +8,7 @@ namespace ReferenceHost.Services;
 /// <summary>The deadline of a report's current step, from the SLA engine on the Vietnamese civil-service calendar.</summary>
 public sealed class Deadlines
 {
-    private readonly BusinessCalendar _calendar = BusinessCalendar.Create(new HolidayCalendar(new HolidayProfileOptions { Base = "VN" }), Options());
+    public BusinessCalendar Calendar { get; } = BusinessCalendar.Create(new HolidayCalendar(new HolidayProfileOptions { Base = "VN" }), Options());
 
     // Office hours of the provincial civil service (Cà Mau, Decision 17/2022 art. 7–9 counts limits in working hours).
     private static BusinessCalendarOptions Options()
@@ -25,7 +25,7 @@ public sealed class Deadlines
             return null;
         }
 
-        return SlaClock.Compute(report.Events, SlaPolicy.Default, _calendar, now).Current;
+        return SlaClock.Compute(report.Events, SlaPolicy.Default, Calendar, now).Current;
     }
 
     public Instant? DeadlineOf(Report report, Instant now) => Current(report, now)?.Deadline;
