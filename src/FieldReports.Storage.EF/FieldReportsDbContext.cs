@@ -30,6 +30,17 @@ public class FieldReportsDbContext : DbContext
         _modelOptions = options.FindExtension<FieldReportsOptionsExtension>()?.ModelOptions;
     }
 
+    /// <summary>Adds <c>UseFieldReports()</c> (the durability settings) when the options lack it, so that no connection of this context misses them.</summary>
+    /// <param name="optionsBuilder">The options builder.</param>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        if (optionsBuilder.Options.FindExtension<FieldReportsOptionsExtension>() is null)
+        {
+            optionsBuilder.UseFieldReports();
+        }
+    }
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

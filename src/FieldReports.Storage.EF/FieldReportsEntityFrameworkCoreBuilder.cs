@@ -59,10 +59,12 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
         Services.RemoveAll<IReportStore>();
         Services.RemoveAll<IReporterDataStore>();
         Services.RemoveAll<IReportQueries>();
+        Services.RemoveAll<IAttachmentStore>();
         Services.RemoveAll<StorageContext>();
         Services.AddSingleton<IReportStore, EfReportStore<TContext>>();
         Services.AddSingleton<IReporterDataStore, EfReporterDataStore<TContext>>();
         Services.AddSingleton<IReportQueries, EfReportQueries<TContext>>();
+        Services.AddSingleton<IAttachmentStore, EfAttachmentStore<TContext>>();
         Services.AddSingleton(sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<TContext>>();

@@ -9,7 +9,7 @@ public static class FieldReportsEntityFrameworkCoreExtensions
     /// <summary>
     /// Stores reports, their audit trails, the reporters' personal data and the outbox with EF Core. Registers
     /// <see cref="FieldReports.Stores.IReportStore"/>, <see cref="FieldReports.Stores.IReporterDataStore"/>,
-    /// <see cref="FieldReports.Stores.IReportQueries"/> and <see cref="OutboxDispatcher"/> (which needs an
+    /// <see cref="FieldReports.Stores.IReportQueries"/>, <see cref="FieldReports.Stores.IAttachmentStore"/> and <see cref="OutboxDispatcher"/> (which needs an
     /// <see cref="FieldReports.Stores.IOutboxMessageHandler"/> from the host).
     /// </summary>
     /// <param name="builder">The FieldReports builder.</param>

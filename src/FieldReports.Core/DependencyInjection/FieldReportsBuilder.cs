@@ -58,6 +58,9 @@ public sealed class FieldReportsBuilder
     {
         services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
         services.TryAddSingleton<ProvinceCatalog>();
+        // A factory, so that a container validated at build time without a store (a host that only uses the policies) still builds.
+        services.TryAddSingleton(sp => new FieldReports.Services.ReportService(
+            sp.GetRequiredService<ProvinceCatalog>(), sp.GetRequiredService<FieldReports.Stores.IReportStore>(), sp.GetRequiredService<NodaTime.IClock>(), sp));
         services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
         services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
             sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key)));

@@ -38,6 +38,9 @@ public static class ErrorCodes
     /// <summary>Someone else changed the resource since it was read; read it again and retry.</summary>
     public const string ConcurrencyConflict = "store.concurrency_conflict";
 
+    /// <summary>The province has no report with this id (or the caller may not know it exists).</summary>
+    public const string ReportNotFound = "report.not_found";
+
     /// <summary>The signed-in user carries no FieldReports role (check the claim mapping).</summary>
     public const string NoRole = "auth.no_role";
 
@@ -186,6 +189,9 @@ public static class ErrorCodes
 
         public static DomainError ActionNotAssignedToAgency(string action) =>
             new(ErrorCodes.NotAssignedToAgency, ErrorKind.NotFound, Format($"Only the agency the report is assigned to may {action}."));
+
+        public static DomainError ReportNotFound(Reports.ReportId id) =>
+            new(ErrorCodes.ReportNotFound, ErrorKind.NotFound, Format($"The province has no report {id}."));
 
         public static DomainError ProvinceUnknown(string provinceId) =>
             new(ErrorCodes.ProvinceUnknown, ErrorKind.NotFound, Format($"The province '{provinceId}' is not configured. Add it under FieldReports:Provinces."));

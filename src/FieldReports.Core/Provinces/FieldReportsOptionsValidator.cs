@@ -43,6 +43,27 @@ internal sealed class FieldReportsOptionsValidator : IValidateOptions<FieldRepor
             Fail($"TimeZone '{p.TimeZone}' is not an IANA time zone id (for example \"Asia/Ho_Chi_Minh\").");
         }
 
+        foreach (var problem in FieldReports.Calendar.HolidayProfileOptionsValidator.Check(p.Holidays))
+        {
+            Fail($"Holidays: {problem}");
+        }
+
+        if (new FieldReports.Calendar.BusinessCalendarOptionsValidator().Validate(null, ProvinceProfile.WithDefaultHours(p.Calendar)) is { Failed: true } calendar)
+        {
+            foreach (var problem in calendar.Failures)
+            {
+                Fail($"Calendar: {problem}");
+            }
+        }
+
+        if (new FieldReports.Sla.SlaOptionsValidator().Validate(null, p.Sla) is { Failed: true } sla)
+        {
+            foreach (var problem in sla.Failures)
+            {
+                Fail($"Sla: {problem}");
+            }
+        }
+
         Unique(p.Channels.Select(c => c.Code), "Channels", "Code", StringComparer.OrdinalIgnoreCase, Fail);
         Unique(p.Fields.Select(f => f.Code), "Fields", "Code", StringComparer.Ordinal, Fail);
         Unique(p.Areas.Select(a => a.Code), "Areas", "Code", StringComparer.Ordinal, Fail);

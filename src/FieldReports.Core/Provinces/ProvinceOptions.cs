@@ -6,7 +6,8 @@ namespace FieldReports.Provinces;
 /// only what differs. Validated at start-up; see <c>docs/policies.md</c> for every key.
 /// </summary>
 /// <remarks>
-/// The calendar and SLA rules of a province are configured by their own sections and are not part of this type yet.
+/// The calendar (<see cref="Holidays"/>, <see cref="Calendar"/>) and the time limits (<see cref="Sla"/>) are part of the
+/// profile: see <c>docs/calendar.md</c> and <c>docs/sla.md</c>.
 /// </remarks>
 public sealed class ProvinceOptions
 {
@@ -45,4 +46,20 @@ public sealed class ProvinceOptions
 
     /// <summary>The satisfaction scale and the interaction rules.</summary>
     public RatingOptions Rating { get; } = new();
+
+    /// <summary>
+    /// Which days are working days: by default the national profile (<c>Base: "VN"</c>, Labour Code 2019 art. 111–112 and the
+    /// decreed civil-service schedules); a province lists only its own additions.
+    /// </summary>
+    public FieldReports.Calendar.HolidayProfileOptions Holidays { get; } = new() { Base = FieldReports.Calendar.VietnameseHolidays.ProfileName };
+
+    /// <summary>
+    /// Office hours of the province, optionally seasonal, and of agencies that keep other hours (one-stop centres). Default
+    /// Monday to Friday 07:30–11:30 and 13:30–17:00 when no hours are configured. The time zone is the province's <see cref="TimeZone"/>;
+    /// <c>Calendar:TimeZone</c> is not used here.
+    /// </summary>
+    public FieldReports.Calendar.BusinessCalendarOptions Calendar { get; } = new();
+
+    /// <summary>The time limit of each workflow step; the defaults are Cà Mau's (Decision 17/2022 art. 7–9).</summary>
+    public FieldReports.Sla.SlaOptions Sla { get; } = new();
 }

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using FieldReports.Calendar;
 using FieldReports.Reports;
 using FieldReports.Routing;
+using FieldReports.Sla;
 using NodaTime;
 
 namespace FieldReports.Provinces;
@@ -23,6 +26,9 @@ public sealed class ProvinceProfile
     };
 
     private readonly FrozenDictionary<string, string?> _areaParents;
+    private readonly BusinessCalendarOptions _calendarOptions;
+    private readonly ConcurrentDictionary<string, BusinessCalendar> _agencyCalendars = new(StringComparer.Ordinal);
+    private BusinessCalendar? _calendar;
 
     internal ProvinceProfile(string id, ProvinceOptions options)
     {
@@ -41,10 +47,56 @@ public sealed class ProvinceProfile
         Agencies = new AgencyTree(options.Agencies);
         _areaParents = options.Areas.ToFrozenDictionary(a => a.Code, a => a.Parent, StringComparer.Ordinal);
         Languages = options.Intake.Languages.Count > 0 ? [.. options.Intake.Languages] : ["vi"];
+        Holidays = new HolidayCalendar(options.Holidays);
+        Sla = SlaPolicy.Create(options.Sla);
+        _calendarOptions = WithDefaultHours(options.Calendar);
         RatingScale = options.Rating.Levels.Count > 0
             ? [.. options.Rating.Levels.Select(l => new RatingLevel(l.Code, l.OpensFollowUp))]
             : [RatingLevel.Satisfied, RatingLevel.Acceptable, RatingLevel.NotSatisfied];
     }
+
+    /// <summary>Which days are working days in the province.</summary>
+    public IHolidayCalendar Holidays { get; }
+
+    /// <summary>The time limits of the workflow's steps.</summary>
+    public SlaPolicy Sla { get; }
+
+    /// <summary>The province's business calendar (its office hours), for the centre's steps.</summary>
+    public BusinessCalendar Calendar => _calendar ??= new BusinessCalendar(Holidays, WorkingHours.Create(_calendarOptions), TimeZone);
+
+    /// <summary>The business calendar of an agency: its own office hours when the profile lists them, else the province's.</summary>
+    /// <param name="agencyId">The agency, or <see langword="null"/> for the centre.</param>
+    public BusinessCalendar CalendarFor(string? agencyId) =>
+        agencyId is null || !_calendarOptions.Agencies.TryGetValue(agencyId, out var hours)
+            ? Calendar
+            : _agencyCalendars.GetOrAdd(agencyId, _ => new BusinessCalendar(Holidays, WorkingHours.Create(hours), TimeZone));
+
+    /// <summary>The SLA clock of a report: each step's deadline, remaining time, warning and breach at <paramref name="now"/>.</summary>
+    /// <param name="report">The report; must belong to this province.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <exception cref="ArgumentException">The report belongs to another province.</exception>
+    public SlaClock SlaClockOf(Report report, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!string.Equals(report.ProvinceId, Id, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The report belongs to '{report.ProvinceId}', not to '{Id}'.", nameof(report));
+        }
+
+        return SlaClock.Compute(report.Events, Sla, (_, agencyId) => CalendarFor(agencyId), now);
+    }
+
+    /// <summary>The calendar options with the default office hours (Mon–Fri 07:30–11:30, 13:30–17:00) when none are configured.</summary>
+    internal static BusinessCalendarOptions WithDefaultHours(BusinessCalendarOptions options) =>
+        options.OfficeHours.Count > 0 || options.Periods.Count > 0
+            ? options
+            : new BusinessCalendarOptions
+            {
+                TimeZone = options.TimeZone,
+                OfficeHours = new(StringComparer.OrdinalIgnoreCase) { ["Mon-Fri"] = ["07:30-11:30", "13:30-17:00"] },
+                SwappedWorkingDayHours = options.SwappedWorkingDayHours,
+                Agencies = options.Agencies,
+            };
 
     /// <summary>The province id.</summary>
     public string Id { get; }

@@ -20,4 +20,11 @@ public static class StoreErrors
     public static DomainError AlreadyExists(ReportId id) =>
         new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
             $"Report '{id}' already exists. Create the report with a new id."));
+
+    /// <summary>An attachment with this id already exists in the province (<see cref="ErrorCodes.ConcurrencyConflict"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <param name="id">The attachment's id.</param>
+    /// <returns>The error.</returns>
+    public static DomainError AttachmentAlreadyExists(string id) =>
+        new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
+            $"Attachment '{id}' already exists. Upload it under a new id."));
 }

@@ -98,8 +98,9 @@ internal sealed class EfReportQueries<TContext>(IDbContextFactory<TContext> cont
             if (cursor is not null)
             {
                 var (at, id) = DecodeCursor(cursor);
-                // Keyset paging: continue strictly after the last item of the previous page, whatever its depth.
-                query = query.Where(r => r.PublishedAt < at || (r.PublishedAt == at && r.Id.CompareTo(id) < 0));
+                // Keyset paging: continue strictly after the last item of the previous page, whatever its depth. The leading
+                // "<=" bound lets the database seek the index instead of scanning it from the top, so deep pages cost what the first does.
+                query = query.Where(r => r.PublishedAt <= at && (r.PublishedAt < at || r.Id.CompareTo(id) < 0));
             }
 
             var rows = await query

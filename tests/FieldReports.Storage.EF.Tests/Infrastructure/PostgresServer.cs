@@ -15,6 +15,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The variable CI sets so that a missing PostgreSQL fails the tests instead of skipping them.</summary>
     public const string RequireVariable = "FIELDREPORTS_REQUIRE_POSTGRES";
 
+    /// <summary>The variable that names the folder of the PostgreSQL binaries when they are not under /usr/lib/postgresql/*/bin.</summary>
+    public const string BinariesVariable = "FIELDREPORTS_POSTGRES_BIN";
+
     private string? _directory;
     private string? _binaries;
 
@@ -28,7 +31,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _binaries = FindBinaries() ?? throw new InvalidOperationException(
-            $"PostgreSQL binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin: install Debian's postgresql package ({RequireVariable}=1 makes this a failure).");
+            $"PostgreSQL binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin (or {BinariesVariable}): install Debian's postgresql package ({RequireVariable}=1 makes this a failure).");
         _directory = Path.Combine(Path.GetTempPath(), "fieldreports-pg-" + Guid.NewGuid().ToString("N")[..12]);
         var data = Path.Combine(_directory, "data");
         Directory.CreateDirectory(_directory);
@@ -94,6 +97,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static string? FindBinaries()
     {
+        // Elsewhere than Debian's layout, point this variable at the folder holding initdb and pg_ctl.
+        if (Environment.GetEnvironmentVariable(BinariesVariable) is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, "initdb")) && File.Exists(Path.Combine(configured, "pg_ctl")) ? configured : null;
+        }
+
         const string root = "/usr/lib/postgresql";
         if (!Directory.Exists(root))
         {

@@ -48,14 +48,18 @@ public abstract class StorageTestBase : IAsyncLifetime
     }
 
     /// <summary>A separate service provider on the same database, as another host instance (or the same host after a restart) would have.</summary>
-    protected IServiceProvider NewServices(IOutboxMessageHandler? handler = null, Action<OutboxDispatcherOptions>? outbox = null)
+    protected IServiceProvider NewServices(IOutboxMessageHandler? handler = null, Action<OutboxDispatcherOptions>? outbox = null, Action<DbContextOptionsBuilder>? context = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton(handler ?? Handler);
         services.AddFieldReports().UseEntityFrameworkCore(ef =>
         {
-            ef.UseDbContext(Database.Configure);
+            ef.UseDbContext(o =>
+            {
+                Database.Configure(o);
+                context?.Invoke(o);
+            });
             ef.ConfigureOutbox(o =>
             {
                 o.RetryBaseDelay = Duration.FromSeconds(10);

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using FieldReports.Intake;
+using FieldReports.Moderation;
+using FieldReports.Provinces;
+using FieldReports.Reports;
+using FieldReports.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace FieldReports.Services;
+
+/// <summary>
+/// The application service every integration goes through (the HTTP API, Open311, the reference host's pages, inbound
+/// channels): it checks a submission with the province's intake rules, applies workflow commands, computes the SLA deadline
+/// of the step the report enters, and stores the change with its outbox message in one transaction.
+/// </summary>
+/// <remarks>
+/// Thread-safe; register it as a singleton. A refused operation stores nothing. A concurrent change by someone else is
+/// reported as <see cref="ErrorCodes.ConcurrencyConflict"/>: read the report again and retry if the action still makes sense.
+/// </remarks>
+public sealed class ReportService
+{
+    private readonly ProvinceCatalog _provinces;
+    private readonly IReportStore _store;
+    private readonly IClock _clock;
+    private readonly IServiceProvider _services;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="provinces">The configured provinces.</param>
+    /// <param name="store">Where reports are stored.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="services">Resolves each province's keyed <see cref="IntakeService"/>.</param>
+    public ReportService(ProvinceCatalog provinces, IReportStore store, IClock clock, IServiceProvider services)
+    {
+        _provinces = provinces ?? throw new ArgumentNullException(nameof(provinces));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+    }
+
+    /// <summary>Checks a draft with the province's intake rules and, when it passes, stores the new report.</summary>
+    /// <param name="provinceId">The province the report is sent to.</param>
+    /// <param name="draft">The draft, from any channel.</param>
+    /// <param name="submitter">The reporter, reception staff entering it for a caller, or the system for an inbound channel.</param>
+    /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored report, or the rejections (and nothing stored).</returns>
+    public async Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(submitter);
+        if (_provinces.Find(provinceId) is not { } profile)
+        {
+            return UnknownProvince(provinceId);
+        }
+
+        var intake = _services.GetRequiredKeyedService<IntakeService>(profile.Id);
+        var result = intake.Submit(draft, submitter, reporterAccount);
+        if (result.Report is not { } report)
+        {
+            return new ReportOutcome { Error = result.Rejection?.ToDomainError(), Rejections = result.Rejections };
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var step = profile.SlaClockOf(report, now).Current;
+        var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], cancellationToken);
+        return stored.IsSuccess ? new ReportOutcome { Report = report, CurrentStep = step } : new ReportOutcome { Error = stored.Error };
+    }
+
+    /// <summary>Applies a workflow command to a stored report and saves the change.</summary>
+    /// <param name="provinceId">The province of the report.</param>
+    /// <param name="id">The report.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The saved report, or the error (not found, not permitted, a rule, a concurrent change).</returns>
+    public async Task<ReportOutcome> ApplyAsync(string provinceId, ReportId id, ReportCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (_provinces.Find(provinceId) is not { } profile)
+        {
+            return UnknownProvince(provinceId);
+        }
+
+        var report = await _store.FindAsync(profile.Id, id, cancellationToken);
+        if (report is null)
+        {
+            return new ReportOutcome { Error = ErrorCodes.Errors.ReportNotFound(id) };
+        }
+
+        if (command is RateCommand rate && !profile.RatingScale.Any(l => l.Code == rate.Level.Code))
+        {
+            return new ReportOutcome { Error = ErrorCodes.Errors.RatingLevelUnknown(rate.Level.Code) };
+        }
+
+        var expected = report.Version;
+        var now = _clock.GetCurrentInstant();
+        if (now < report.Events[^1].OccurredAt)
+        {
+            now = report.Events[^1].OccurredAt;
+        }
+
+        var applied = report.Apply(command, actor, now);
+        if (!applied.IsSuccess)
+        {
+            return new ReportOutcome { Error = applied.Error };
+        }
+
+        var step = profile.SlaClockOf(report, now).Current;
+        var saved = await _store.SaveAsync(profile.Id, report, expected, step?.Deadline, [MessageFor(report, now)], cancellationToken);
+        return saved.IsSuccess ? new ReportOutcome { Report = report, CurrentStep = step } : new ReportOutcome { Error = saved.Error };
+    }
+
+    private static ReportOutcome UnknownProvince(string provinceId) => new() { Error = ErrorCodes.Errors.ProvinceUnknown(provinceId) };
+
+    private static OutboxMessage MessageFor(Report report, Instant now)
+    {
+        var e = report.Events[^1];
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["reportId"] = report.Id.ToString(),
+            ["provinceId"] = report.ProvinceId,
+            ["trigger"] = e.Trigger.ToString(),
+            ["from"] = e.From?.ToString(),
+            ["to"] = e.To.ToString(),
+            ["assignedAgencyId"] = report.AssignedAgencyId,
+            ["isUrgent"] = report.IsUrgent,
+            ["isConfidential"] = report.IsConfidential,
+            ["channel"] = report.Channel,
+            ["sequence"] = e.Sequence,
+        });
+        return OutboxMessage.Create(report.ProvinceId, ReportMessageTypes.Of(e.Trigger), payload, now);
+    }
+}

@@ -1,0 +1,88 @@
+using FieldReports.Reports;
+using FieldReports.Storage.EF.Model;
+using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace FieldReports.Storage.EF.Stores;
+
+/// <summary>The EF Core <see cref="IAttachmentStore"/>.</summary>
+internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> contexts) : IAttachmentStore
+    where TContext : DbContext
+{
+    public async Task<DomainResult> AddAsync(AttachmentMetadata attachment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attachment.ProvinceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attachment.Id);
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            db.Set<AttachmentRow>().Add(new AttachmentRow
+            {
+                Id = attachment.Id,
+                ProvinceId = attachment.ProvinceId,
+                ReportId = attachment.ReportId?.Value,
+                FileName = attachment.FileName,
+                ContentType = attachment.ContentType,
+                Length = attachment.Length,
+                Sha256 = attachment.Sha256,
+                StorageKey = attachment.StorageKey,
+                CreatedAt = attachment.CreatedAt,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                if (await FindAsync(attachment.ProvinceId, attachment.Id, cancellationToken) is not null)
+                {
+                    return StoreErrors.AttachmentAlreadyExists(attachment.Id);
+                }
+
+                throw;
+            }
+        }
+
+        return DomainResult.Success;
+    }
+
+    public async Task<AttachmentMetadata?> FindAsync(string provinceId, string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var row = await db.Set<AttachmentRow>().AsNoTracking().SingleOrDefaultAsync(a => a.ProvinceId == provinceId && a.Id == id, cancellationToken);
+            return row is null ? null : ToMetadata(row);
+        }
+    }
+
+    public async Task<IReadOnlyList<AttachmentMetadata>> ListForReportAsync(string provinceId, ReportId reportId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var rows = await db.Set<AttachmentRow>().AsNoTracking()
+                .Where(a => a.ReportId == reportId.Value && a.ProvinceId == provinceId)
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                .ToListAsync(cancellationToken);
+            return [.. rows.Select(ToMetadata)];
+        }
+    }
+
+    private static AttachmentMetadata ToMetadata(AttachmentRow row) => new()
+    {
+        Id = row.Id,
+        ProvinceId = row.ProvinceId,
+        ReportId = row.ReportId is { } id ? new ReportId(id) : null,
+        FileName = row.FileName,
+        ContentType = row.ContentType,
+        Length = row.Length,
+        Sha256 = row.Sha256,
+        StorageKey = row.StorageKey,
+        CreatedAt = row.CreatedAt,
+    };
+}

@@ -1,0 +1,146 @@
+using FieldReports.Core.Tests.Provinces;
+using FieldReports.Reports;
+using FieldReports.Services;
+using FieldReports.Sla;
+using FieldReports.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace FieldReports.Core.Tests.Services;
+
+public class ReportServiceTests
+{
+    // Monday 2 March 2026, 09:00 in Cà Mau: a working day.
+    private static readonly Instant MondayMorning = SeedProvinces.Local(2026, 3, 2, 9, 0);
+
+    [Fact]
+    public async Task Accepted_submission_is_stored_with_its_contact_its_distribution_deadline_and_one_message()
+    {
+        var (service, store, _) = Create(MondayMorning);
+
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None);
+
+        Assert.True(outcome.IsSuccess, outcome.Error?.ToString());
+        var saved = Assert.Single(store.Reports.Values);
+        Assert.Equal(outcome.Report!.Id, saved.Report.Id);
+        Assert.Equal("+84912345678", saved.Contact?.Phone);
+        // Cà Mau art. 7: 2 working hours to receive and distribute.
+        Assert.Equal(SlaStep.ReceiveAndDistribute, outcome.CurrentStep?.Step);
+        Assert.Equal(SeedProvinces.Local(2026, 3, 2, 11, 0), saved.Deadline);
+        var message = Assert.Single(store.Messages);
+        Assert.Equal("report.submit", message.Type);
+        Assert.DoesNotContain("Nguyễn", message.PayloadJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912", message.PayloadJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_submission_stores_nothing_and_gives_bilingual_reasons()
+    {
+        var (service, store, _) = Create(MondayMorning);
+
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft() with { Description = " " }, Actor.Reporter("citizen-1"), null, CancellationToken.None);
+
+        Assert.False(outcome.IsSuccess);
+        Assert.Equal(ErrorCodes.IntakeContentRequired, outcome.Error?.Code);
+        Assert.All(outcome.Rejections, r => Assert.False(string.IsNullOrWhiteSpace(r.MessageVi)));
+        Assert.Empty(store.Reports);
+        Assert.Empty(store.Messages);
+    }
+
+    [Fact]
+    public async Task Command_moves_the_stored_report_and_sets_the_next_steps_deadline()
+    {
+        var (service, store, clock) = Create(MondayMorning);
+        var id = (await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None)).Report!.Id;
+        clock.Advance(Duration.FromMinutes(30));
+        Assert.True((await service.ApplyAsync("ca-mau", id, new ReceiveCommand("environment"), Actor.Reception("r-1"), CancellationToken.None)).IsSuccess);
+
+        var assigned = await service.ApplyAsync("ca-mau", id, new AssignCommand("agency-env"), Actor.Reception("r-1"), CancellationToken.None);
+
+        Assert.True(assigned.IsSuccess, assigned.Error?.ToString());
+        Assert.Equal(ReportState.Assigned, store.Reports[id].Report.State);
+        // Handling: 4 working hours from 09:30 → 13:30 + lunch break (11:30–13:30) = 15:30.
+        Assert.Equal(SlaStep.Handle, assigned.CurrentStep?.Step);
+        Assert.Equal(SeedProvinces.Local(2026, 3, 2, 15, 30), store.Reports[id].Deadline);
+        Assert.Equal(["report.submit", "report.receive", "report.assign"], store.Messages.Select(m => m.Type));
+    }
+
+    [Fact]
+    public async Task Refused_command_and_unknown_report_and_province_store_nothing()
+    {
+        var (service, store, _) = Create(MondayMorning);
+        var id = (await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None)).Report!.Id;
+
+        var refused = await service.ApplyAsync("ca-mau", id, new AcknowledgeCommand(), Actor.Handler("h-1", "agency-env"), CancellationToken.None);
+        var missing = await service.ApplyAsync("ca-mau", ReportId.New(), new ReceiveCommand("environment"), Actor.Reception("r-1"), CancellationToken.None);
+        var otherProvince = await service.ApplyAsync("hue", id, new ReceiveCommand("environment"), Actor.Reception("r-1"), CancellationToken.None);
+        var badRating = await service.ApplyAsync("ca-mau", id, new RateCommand(new RatingLevel("excellent", false)), Actor.Reporter("citizen-1"), CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.TransitionNotPermitted, refused.Error?.Code);
+        Assert.Equal(ErrorCodes.ReportNotFound, missing.Error?.Code);
+        Assert.Equal(ErrorCodes.ProvinceUnknown, otherProvince.Error?.Code);
+        Assert.Equal(ErrorCodes.RatingLevelUnknown, badRating.Error?.Code);
+        Assert.Equal(1, store.Reports[id].Report.Version);
+        Assert.Single(store.Messages);
+    }
+
+    [Fact]
+    public async Task Concurrent_change_is_reported_as_a_conflict()
+    {
+        var (service, store, _) = Create(MondayMorning);
+        var id = (await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None)).Report!.Id;
+        store.FailNextSaveWithConflict = true;
+
+        var outcome = await service.ApplyAsync("ca-mau", id, new ReceiveCommand("environment"), Actor.Reception("r-1"), CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, outcome.Error?.Code);
+        Assert.Equal(ReportState.Submitted, store.Reports[id].Report.State);
+    }
+
+    private static (ReportService Service, InMemoryReportStore Store, FakeClock Clock) Create(Instant now)
+    {
+        var clock = new FakeClock(now);
+        var store = new InMemoryReportStore();
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddSingleton<IReportStore>(store);
+        services.AddFieldReports().AddProvince("ca-mau", p => p.DisplayName = "Cà Mau");
+        var provider = services.BuildServiceProvider();
+        return (provider.GetRequiredService<ReportService>(), store, clock);
+    }
+
+    /// <summary>A store double that keeps snapshots, so the service's reads and writes are observable.</summary>
+    private sealed class InMemoryReportStore : IReportStore
+    {
+        public Dictionary<ReportId, (Report Report, ReporterContact? Contact, Instant? Deadline)> Reports { get; } = [];
+
+        public List<OutboxMessage> Messages { get; } = [];
+
+        public bool FailNextSaveWithConflict { get; set; }
+
+        public Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+        {
+            Reports[report.Id] = (Report.Restore(report.ToSnapshot()), contact, currentDeadline);
+            Messages.AddRange(messages);
+            return Task.FromResult(DomainResult.Success);
+        }
+
+        public Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken) =>
+            Task.FromResult(Reports.TryGetValue(id, out var r) && r.Report.ProvinceId == provinceId ? Report.Restore(r.Report.ToSnapshot()) : null);
+
+        public Task<DomainResult> SaveAsync(string provinceId, Report report, int expectedVersion, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+        {
+            var current = Reports[report.Id];
+            if (FailNextSaveWithConflict || current.Report.Version != expectedVersion)
+            {
+                FailNextSaveWithConflict = false;
+                return Task.FromResult(DomainResult.Failure(new DomainError(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, "changed")));
+            }
+
+            Reports[report.Id] = (Report.Restore(report.ToSnapshot()), current.Contact, currentDeadline);
+            Messages.AddRange(messages);
+            return Task.FromResult(DomainResult.Success);
+        }
+    }
+}
