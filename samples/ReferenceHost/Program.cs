@@ -39,6 +39,11 @@ void ConfigureDatabase(DbContextOptionsBuilder options)
 builder.Services.AddDbContext<HostDbContext>(ConfigureDatabase, optionsLifetime: ServiceLifetime.Singleton);
 builder.Services.AddDbContextFactory<HostDbContext>(ConfigureDatabase);
 
+if (builder.Configuration["FieldReports:Clock:Start"] is { Length: > 0 } clockStart)
+{
+    builder.Services.AddSingleton<NodaTime.IClock>(new ShiftedClock(NodaTime.Text.InstantPattern.ExtendedIso.Parse(clockStart).GetValueOrThrow()));
+}
+
 builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"))
     // A vendor's extension point wired in code: Huế's replies through its Zalo channel.
     .AddReplyChannel<ZaloReplyChannel>()

@@ -1,32 +1,16 @@
-using FieldReports.Calendar;
+using FieldReports.Provinces;
 using FieldReports.Reports;
 using FieldReports.Sla;
 using NodaTime;
 
 namespace ReferenceHost.Services;
 
-/// <summary>The deadline of a report's current step, from the SLA engine on the Vietnamese civil-service calendar.</summary>
-public sealed class Deadlines
+/// <summary>The deadline of a report's current step, from the SLA engine on its province's calendar and SLA figures.</summary>
+public sealed class Deadlines(ProvinceCatalog provinces)
 {
-    public BusinessCalendar Calendar { get; } = BusinessCalendar.Create(new HolidayCalendar(new HolidayProfileOptions { Base = "VN" }), Options());
+    public SlaClock Clock(Report report, Instant now) => provinces.Get(report.ProvinceId).SlaClockOf(report, now);
 
-    // Office hours of the provincial civil service (Cà Mau, Decision 17/2022 art. 7–9 counts limits in working hours).
-    private static BusinessCalendarOptions Options()
-    {
-        var options = new BusinessCalendarOptions();
-        options.OfficeHours["Mon-Fri"] = ["07:30-11:30", "13:30-17:00"];
-        return options;
-    }
-
-    public SlaStatus? Current(Report report, Instant now)
-    {
-        if (report.IsTerminal)
-        {
-            return null;
-        }
-
-        return SlaClock.Compute(report.Events, SlaPolicy.Default, Calendar, now).Current;
-    }
+    public SlaStatus? Current(Report report, Instant now) => report.IsTerminal ? null : Clock(report, now).Current;
 
     public Instant? DeadlineOf(Report report, Instant now) => Current(report, now)?.Deadline;
 }

@@ -147,7 +147,7 @@ public sealed class DashboardModel(ReportLists lists, Deadlines deadlines) : Pro
         Items = await ViewsAsync(rows, cancellationToken);
         foreach (var i in Items)
         {
-            Late[i.Row.Id] = i.Report.IsTerminal ? false : SlaClock.Compute(i.Report.Events, SlaPolicy.Default, deadlines.Calendar, Now).Steps.Any(s => s.IsBreached);
+            Late[i.Row.Id] = i.Report.IsTerminal ? false : deadlines.Clock(i.Report, Now).Steps.Any(s => s.IsBreached);
         }
 
         return null;

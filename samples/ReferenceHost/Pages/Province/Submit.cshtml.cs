@@ -21,7 +21,8 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
 
     [BindProperty] public string? Address { get; set; }
 
-    [BindProperty] public bool Urgent { get; set; }
+    /// <summary>An emergency category (fire, security, rescue, accident): the province's intake treats it as urgent.</summary>
+    [BindProperty] public string? Category { get; set; }
 
     [BindProperty] public bool Confidential { get; set; }
 
@@ -106,7 +107,7 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
             Location = location,
             Address = Address?.Trim(),
             Attachments = attachments,
-            MarkedUrgent = Urgent,
+            Category = string.IsNullOrEmpty(Category) ? null : Category,
             Confidential = Confidential,
             Language = "vi",
         };
