@@ -51,7 +51,10 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     .AddAspNetCore(o => o.RolesFromClaims("role", "agency_id"));
 
 // Real sign-in: ASP.NET Core Identity with hashed passwords and lockout after repeated failures.
-builder.Services.AddIdentity<HostUser, IdentityRole>(o =>
+// The cookie is only the default scheme (not the default authenticate/challenge scheme), so that a host or a test can
+// put another scheme in front, e.g. a province's single sign-on.
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddIdentityCore<HostUser>(o =>
     {
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -59,6 +62,7 @@ builder.Services.AddIdentity<HostUser, IdentityRole>(o =>
         o.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<HostDbContext>()
+    .AddSignInManager()
     .AddClaimsPrincipalFactory<HostClaimsFactory>()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>

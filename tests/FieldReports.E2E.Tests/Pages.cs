@@ -28,8 +28,8 @@ internal static class Pages
         return await context.NewPageAsync();
     }
 
-    public static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+    public static Task ShotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = fullPage });
 
     public static Task ActAsync(IPage page, string action) =>
         page.ClickAsync($"form:has(input[name=action][value={action}]) button[type=submit]");

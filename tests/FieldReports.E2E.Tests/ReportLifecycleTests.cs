@@ -73,6 +73,7 @@ public class ReportLifecycleTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.DoesNotContain("0905123456", publicText, StringComparison.Ordinal);
         Assert.DoesNotContain("mai.tran@example.vn", publicText, StringComparison.Ordinal);
         await Pages.ShotAsync(visitor, "08-public");
+        await Pages.ShotAsync(visitor, "08-public-top", fullPage: false);
 
         // The citizen is not satisfied; the follow-up lands in the agency's queue.
         await citizen.GotoAsync(reportUrl);
@@ -94,6 +95,9 @@ public class ReportLifecycleTests(BrowserFixture browser) : IClassFixture<Browse
         await leader.GotoAsync("/hue/dashboard");
         Assert.True(await leader.Locator("svg").First.IsVisibleAsync());
         await Pages.ShotAsync(leader, "12-leader-dashboard");
+        await Pages.ShotAsync(leader, "12-leader-dashboard-top", fullPage: false);
+        await leader.SetViewportSizeAsync(1280, 900);
+        await Pages.ShotAsync(leader, "12-leader-dashboard-wide", fullPage: false);
     }
 
     [BrowserFact]

@@ -156,12 +156,15 @@ public sealed partial class DemoSeeder(
                 {
                     Do(new ReturnToCentreCommand("Không thuộc thẩm quyền của đơn vị.", agencies[random.Next(agencies.Length)]), handler, 30, 60);
                 }
-                else if (stop >= 5 && Do(new SubmitResultCommand(Results[random.Next(Results.Length)]), handler, 120, 60 * 40)
+                else if (stop >= 5 && Do(new SubmitResultCommand(Results[random.Next(Results.Length)]), handler, 60, random.Next(6) == 0 ? 60 * 30 : 60 * 3)
                     && stop >= 6 && Do(report.IsConfidential ? new ReplyPrivatelyCommand() : new ApproveCommand(), approver, 20, 300)
                     && stop >= 9 && !report.IsConfidential)
                 {
                     var level = random.Next(10) switch { < 6 => RatingLevel.Satisfied, < 8 => RatingLevel.Acceptable, _ => RatingLevel.NotSatisfied };
-                    Do(new RateCommand(level), Actor.Reporter(reporterId), 60, 60 * 24);
+                    if (Do(new RateCommand(level), Actor.Reporter(reporterId), 60, 60 * 24) && level.OpensFollowUp && !recent)
+                    {
+                        Do(new AnswerFollowUpCommand("Đơn vị đã kiểm tra lại, bổ sung biện pháp khắc phục và trao đổi trực tiếp với người phản ánh."), handler, 60, 60 * 6);
+                    }
                 }
             }
 
