@@ -15,6 +15,11 @@ public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.Contains("phản ánh hiện trường", await page.InnerTextAsync("body"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home.png"), FullPage = true });
 
+        await page.ClickAsync("header a[lang=en]");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Choose a province", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home-en.png"), FullPage = true });
+
         await page.ClickAsync("a[href='/api/v1/workflow']");
         Assert.Contains("\"trigger\":\"Receive\"", await page.InnerTextAsync("body"), StringComparison.Ordinal);
     }

@@ -101,7 +101,9 @@ public static class Ui
         }
 
         s.Append("</div><p class=\"map-note\">")
-            .Append(WebUtility.HtmlEncode(l["Không tải được bản đồ nền. Vẫn có thể bấm vào lưới để chọn vị trí, hoặc nhập vĩ độ/kinh độ và địa chỉ.", "The map tiles could not be loaded. You can still click the grid to pick a place, or type latitude/longitude and an address."]))
+            .Append(WebUtility.HtmlEncode(pick
+                ? l["Không tải được bản đồ nền. Vẫn có thể bấm vào lưới để chọn vị trí, hoặc nhập vĩ độ/kinh độ và địa chỉ.", "The map tiles could not be loaded. You can still click the grid to pick a place, or type latitude/longitude and an address."]
+                : l["Không tải được bản đồ nền; các điểm vẫn đúng vị trí tương đối. Địa chỉ có trong từng kết quả bên dưới.", "The map tiles could not be loaded; the points keep their relative places. Each result below gives its address."]))
             .Append("</p></div>");
         return s.ToString();
     }
