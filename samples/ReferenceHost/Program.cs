@@ -104,6 +104,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<FieldReports.Stores.IOutboxMessageHandler, NotificationOutboxHandler>();
 builder.Services.AddSingleton<INotificationSender, InboxNotificationSender>();
 builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
+builder.Services.AddSingleton<INotificationSender, ChannelReplySender>();
 builder.Services.AddSingleton<SlaMonitor>();
 if (!builder.Environment.IsEnvironment("Testing"))
 {

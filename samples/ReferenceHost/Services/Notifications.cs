@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FieldReports.Intake;
 using FieldReports.Stores;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -93,5 +94,33 @@ public static class InboxWriter
 
         db.Inbox.Add(message);
         await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Answers the reporter through the channel the report came in by, when the host has a reply channel for it (for Huế,
+/// the Zalo channel wired in code). Reports from the web and the app are answered through the inbox instead.
+/// </summary>
+public sealed class ChannelReplySender(ReplyDispatcher replies, IEnumerable<IReplyChannel> channels, IReportStore store, IReporterDataStore reporterData) : INotificationSender
+{
+    public async Task SendAsync(string provinceId, TransitionPayload transition, CancellationToken cancellationToken)
+    {
+        if (transition.State is not ("Published" or "RepliedPrivately" or "AnsweredDirectly")
+            || await store.FindAsync(provinceId, new FieldReports.Reports.ReportId(transition.ReportId), cancellationToken) is not { } report
+            || !channels.Any(c => string.Equals(c.Code, report.Channel, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        await replies.SendAsync(new ChannelReply
+        {
+            ProvinceId = provinceId,
+            ReportId = report.Id,
+            Channel = report.Channel,
+            ReporterAccountId = report.ReporterAccountId,
+            Recipient = await reporterData.FindContactAsync(provinceId, report.Id, cancellationToken),
+            Subject = report.Content.Title,
+            Text = report.Result ?? "",
+        }, cancellationToken);
     }
 }
