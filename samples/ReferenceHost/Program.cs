@@ -162,7 +162,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
-app.MapScalarApiReference("/api/reference");
+app.MapScalarApiReference("/api/reference", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("FieldReports API"));
 app.MapFieldReports("/api/v1");
 app.MapRazorPages();
 app.MapFiles();
