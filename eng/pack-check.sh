@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/fieldreports.*/*"${suffix:-none}"' EXIT
 feed="$work/feed"
-dotnet pack FieldReports.sln -c Release -o "$feed" -clp:NoSummary -v:q -p:VersionSuffix=ci >/dev/null
+# A version of its own for every run, so that no package cached by an earlier run is used instead of this one.
+suffix="check.$(date +%Y%m%d%H%M%S).$$"
+dotnet pack FieldReports.sln -c Release -o "$feed" -clp:NoSummary -v:q -p:VersionSuffix="$suffix" >/dev/null
 count=$(ls "$feed"/*.nupkg | grep -vc '\.snupkg$')
 for id in FieldReports.Core FieldReports.AspNetCore FieldReports.Storage.EF; do
   pkg=$(ls "$feed"/$id.0*.nupkg)
@@ -34,4 +36,4 @@ cat > "$work/consumer/nuget.config" <<XML
 </configuration>
 XML
 # The consumer lives outside the repository: none of its build rules apply.
-(cd "$work/consumer" && dotnet run -p:FieldReportsVersion="$version" --packages "$work/packages")
+(cd "$work/consumer" && dotnet run -p:FieldReportsVersion="$version")

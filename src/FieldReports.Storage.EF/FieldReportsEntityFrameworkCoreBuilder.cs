@@ -60,11 +60,17 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
         Services.RemoveAll<IReporterDataStore>();
         Services.RemoveAll<IReportQueries>();
         Services.RemoveAll<IAttachmentStore>();
+        Services.RemoveAll<IAccountModerationStore>();
+        Services.RemoveAll<IReportConfidentialityStore>();
+        Services.RemoveAll<IInteractionStore>();
         Services.RemoveAll<StorageContext>();
         Services.AddSingleton<IReportStore, EfReportStore<TContext>>();
         Services.AddSingleton<IReporterDataStore, EfReporterDataStore<TContext>>();
         Services.AddSingleton<IReportQueries, EfReportQueries<TContext>>();
         Services.AddSingleton<IAttachmentStore, EfAttachmentStore<TContext>>();
+        Services.AddSingleton<IAccountModerationStore, EfAccountModerationStore<TContext>>();
+        Services.AddSingleton<IReportConfidentialityStore, EfReportConfidentialityStore<TContext>>();
+        Services.AddSingleton<IInteractionStore, EfInteractionStore<TContext>>();
         Services.AddSingleton(sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<TContext>>();

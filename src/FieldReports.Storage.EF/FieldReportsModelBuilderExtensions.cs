@@ -14,7 +14,8 @@ public static class FieldReportsModelBuilderExtensions
         new(instant => instant.ToUnixTimeTicks(), ticks => Instant.FromUnixTimeTicks(ticks));
 
     /// <summary>
-    /// Adds the FieldReports tables (reports, report_events, reporter_contacts, attachments, outbox_messages) with their keys,
+    /// Adds the FieldReports tables (reports, report_events, reporter_contacts, attachments, outbox_messages, moderation_accounts, violations,
+    /// moderation_decisions, report_confidentiality, identity_consents, interactions) with their keys,
     /// concurrency token and indexes to the model. Call it from <c>OnModelCreating</c>.
     /// </summary>
     /// <param name="modelBuilder">The model builder.</param>
@@ -155,6 +156,98 @@ public static class FieldReportsModelBuilderExtensions
             b.HasIndex(m => m.LockId).HasDatabaseName($"ix_{prefix}outbox_messages_lock");
         });
 
+        modelBuilder.Entity<ModerationAccountRow>(b =>
+        {
+            b.ToTable(prefix + "moderation_accounts", schema);
+            b.HasKey(a => new { a.ProvinceId, a.AccountId });
+            b.Property(a => a.ProvinceId).HasColumnName("province_id").HasMaxLength(64);
+            b.Property(a => a.AccountId).HasColumnName("account_id").HasMaxLength(128);
+            b.Property(a => a.ViolationCount).HasColumnName("violation_count");
+            b.Property(a => a.DecisionCount).HasColumnName("decision_count");
+            b.Property(a => a.Version).HasColumnName("version").IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ViolationRow>(b =>
+        {
+            b.ToTable(prefix + "violations", schema);
+            b.HasKey(v => new { v.ProvinceId, v.AccountId, v.Sequence });
+            b.Property(v => v.ProvinceId).HasColumnName("province_id").HasMaxLength(64);
+            b.Property(v => v.AccountId).HasColumnName("account_id").HasMaxLength(128);
+            b.Property(v => v.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            b.Property(v => v.Kind).HasColumnName("kind");
+            b.Property(v => v.RecordedAt).HasColumnName("recorded_at");
+            b.Property(v => v.RecordedBy).HasColumnName("recorded_by").HasMaxLength(128).IsRequired();
+            b.Property(v => v.ReportId).HasColumnName("report_id");
+            b.Property(v => v.InteractionId).HasColumnName("interaction_id");
+            b.Property(v => v.Note).HasColumnName("note").HasMaxLength(2000);
+            b.HasOne<ModerationAccountRow>().WithMany().HasForeignKey(v => new { v.ProvinceId, v.AccountId }).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}violations_moderation_accounts");
+        });
+
+        modelBuilder.Entity<ModerationDecisionRow>(b =>
+        {
+            b.ToTable(prefix + "moderation_decisions", schema);
+            b.HasKey(d => new { d.ProvinceId, d.AccountId, d.Sequence });
+            b.Property(d => d.ProvinceId).HasColumnName("province_id").HasMaxLength(64);
+            b.Property(d => d.AccountId).HasColumnName("account_id").HasMaxLength(128);
+            b.Property(d => d.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            b.Property(d => d.Kind).HasColumnName("kind");
+            b.Property(d => d.Sanction).HasColumnName("sanction");
+            b.Property(d => d.At).HasColumnName("decided_at");
+            b.Property(d => d.Until).HasColumnName("until");
+            b.Property(d => d.DecidedBy).HasColumnName("decided_by").HasMaxLength(128).IsRequired();
+            b.Property(d => d.Reason).HasColumnName("reason").HasMaxLength(2000).IsRequired();
+            b.Property(d => d.ViolationCount).HasColumnName("violation_count");
+            b.HasOne<ModerationAccountRow>().WithMany().HasForeignKey(d => new { d.ProvinceId, d.AccountId }).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}moderation_decisions_moderation_accounts");
+            // The audit of a province's decisions in a period.
+            b.HasIndex(d => new { d.ProvinceId, d.At }).HasDatabaseName($"ix_{prefix}moderation_decisions_decided");
+        });
+
+        modelBuilder.Entity<ReportConfidentialityRow>(b =>
+        {
+            b.ToTable(prefix + "report_confidentiality", schema);
+            b.HasKey(c => c.ReportId);
+            b.Property(c => c.ReportId).HasColumnName("report_id").ValueGeneratedNever();
+            b.Property(c => c.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(c => c.IdentitySecrecyRequested).HasColumnName("identity_secrecy_requested");
+            b.Property(c => c.IsStateSecret).HasColumnName("state_secret");
+            b.HasOne<ReportRow>().WithOne().HasForeignKey<ReportConfidentialityRow>(c => c.ReportId).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}report_confidentiality_reports");
+        });
+
+        modelBuilder.Entity<IdentityConsentRow>(b =>
+        {
+            b.ToTable(prefix + "identity_consents", schema);
+            b.HasKey(c => new { c.ReportId, c.GivenAt });
+            b.Property(c => c.ReportId).HasColumnName("report_id");
+            b.Property(c => c.GivenAt).HasColumnName("given_at");
+            b.Property(c => c.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(c => c.Purpose).HasColumnName("purpose").HasMaxLength(1000).IsRequired();
+            b.Property(c => c.WordingVersion).HasColumnName("wording_version").HasMaxLength(64).IsRequired();
+            b.Property(c => c.WithdrawnAt).HasColumnName("withdrawn_at");
+            b.HasOne<ReportRow>().WithMany().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}identity_consents_reports");
+        });
+
+        modelBuilder.Entity<InteractionRow>(b =>
+        {
+            b.ToTable(prefix + "interactions", schema);
+            b.HasKey(i => i.Id);
+            b.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
+            b.Property(i => i.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(i => i.ReportId).HasColumnName("report_id");
+            b.Property(i => i.AccountId).HasColumnName("account_id").HasMaxLength(128).IsRequired();
+            b.Property(i => i.AgencyId).HasColumnName("agency_id").HasMaxLength(64);
+            b.Property(i => i.Kind).HasColumnName("kind");
+            b.Property(i => i.Text).HasColumnName("text").IsRequired();
+            b.Property(i => i.SentAt).HasColumnName("sent_at");
+            b.Property(i => i.DueAt).HasColumnName("due_at");
+            b.Property(i => i.Answer).HasColumnName("answer");
+            b.Property(i => i.AnsweredAt).HasColumnName("answered_at");
+            b.Property(i => i.AnsweredBy).HasColumnName("answered_by").HasMaxLength(128);
+            b.HasOne<ReportRow>().WithMany().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Restrict).HasConstraintName($"fk_{prefix}interactions_reports");
+            b.HasIndex(i => new { i.ReportId, i.SentAt }).HasDatabaseName($"ix_{prefix}interactions_report");
+            // Unanswered clarification requests per agency in a period.
+            b.HasIndex(i => new { i.ProvinceId, i.SentAt, i.AgencyId }).HasDatabaseName($"ix_{prefix}interactions_sent");
+        });
+
         if (!(options.StoreInstantsNatively ?? IsBuiltForPostgreSql(modelBuilder)))
         {
             ConvertInstantsToTicks(modelBuilder);
@@ -169,7 +262,7 @@ public static class FieldReportsModelBuilderExtensions
 
     private static void ConvertInstantsToTicks(ModelBuilder modelBuilder)
     {
-        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow) })
+        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow), typeof(ViolationRow), typeof(ModerationDecisionRow), typeof(IdentityConsentRow), typeof(InteractionRow) })
         {
             var entity = modelBuilder.Entity(type);
             foreach (var property in entity.Metadata.GetProperties())

@@ -32,8 +32,42 @@ public sealed class AccountModeration
         AccountId = accountId;
     }
 
+    /// <summary>Recreates an account's record from stored violations and decisions, as a store does when it loads one.</summary>
+    /// <param name="provinceId">The province the account belongs to.</param>
+    /// <param name="accountId">The account id.</param>
+    /// <param name="violations">The violations recorded, oldest first.</param>
+    /// <param name="decisions">The decisions taken, oldest first.</param>
+    /// <returns>The record; its <see cref="Version"/> counts the entries given.</returns>
+    /// <exception cref="ArgumentException">An id is null or blank.</exception>
+    /// <exception cref="ArgumentNullException">A list or one of its entries is null.</exception>
+    public static AccountModeration Restore(string provinceId, string accountId, IEnumerable<Violation> violations, IEnumerable<ModerationDecision> decisions)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var account = new AccountModeration(provinceId, accountId);
+        foreach (var violation in violations)
+        {
+            ArgumentNullException.ThrowIfNull(violation, nameof(violations));
+            account._violations.Add(violation);
+        }
+
+        foreach (var decision in decisions)
+        {
+            ArgumentNullException.ThrowIfNull(decision, nameof(decisions));
+            account._decisions.Add(decision);
+        }
+
+        return account;
+    }
+
     /// <summary>The province the account belongs to.</summary>
     public string ProvinceId { get; }
+
+    /// <summary>
+    /// The number of entries (violations plus decisions) in the record. Entries are only ever appended, so a store uses the
+    /// version read as the expected version when it saves.
+    /// </summary>
+    public int Version => _violations.Count + _decisions.Count;
 
     /// <summary>The account id.</summary>
     public string AccountId { get; }

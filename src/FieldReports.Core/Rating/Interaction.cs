@@ -19,6 +19,43 @@ public sealed class Interaction
         DueAt = dueAt;
     }
 
+    /// <summary>Recreates a stored interaction.</summary>
+    /// <param name="snapshot">What the store kept.</param>
+    /// <returns>The interaction.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentException">The snapshot lacks its province, account or text.</exception>
+    public static Interaction Restore(InteractionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentException.ThrowIfNullOrWhiteSpace(snapshot.ProvinceId, nameof(snapshot));
+        ArgumentException.ThrowIfNullOrWhiteSpace(snapshot.AccountId, nameof(snapshot));
+        ArgumentException.ThrowIfNullOrEmpty(snapshot.Text, nameof(snapshot));
+        return new Interaction(snapshot.Id, snapshot.ProvinceId, snapshot.ReportId, snapshot.AccountId, snapshot.AgencyId, snapshot.Kind, snapshot.Text, snapshot.SentAt, snapshot.DueAt)
+        {
+            Answer = snapshot.Answer,
+            AnsweredAt = snapshot.AnsweredAt,
+            AnsweredBy = snapshot.AnsweredBy,
+        };
+    }
+
+    /// <summary>What a store persists about the interaction.</summary>
+    /// <returns>The snapshot.</returns>
+    public InteractionSnapshot ToSnapshot() => new()
+    {
+        Id = Id,
+        ProvinceId = ProvinceId,
+        ReportId = ReportId,
+        AccountId = AccountId,
+        AgencyId = AgencyId,
+        Kind = Kind,
+        Text = Text,
+        SentAt = SentAt,
+        DueAt = DueAt,
+        Answer = Answer,
+        AnsweredAt = AnsweredAt,
+        AnsweredBy = AnsweredBy,
+    };
+
     /// <summary>The interaction's id.</summary>
     public Guid Id { get; }
 

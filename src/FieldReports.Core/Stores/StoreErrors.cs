@@ -27,4 +27,37 @@ public static class StoreErrors
     public static DomainError AttachmentAlreadyExists(string id) =>
         new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
             $"Attachment '{id}' already exists. Upload it under a new id."));
+
+    /// <summary>Someone else changed the account's moderation record since it was read (<see cref="ErrorCodes.ConcurrencyConflict"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="expectedVersion">The version the caller read.</param>
+    /// <returns>The error.</returns>
+    public static DomainError ModerationConflict(string accountId, int expectedVersion) =>
+        new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
+            $"The moderation record of account '{accountId}' was changed by someone else since it was read at version {expectedVersion}. Load it again and record the violation or decision on it."));
+
+    /// <summary>An interaction with this id already exists (<see cref="ErrorCodes.ConcurrencyConflict"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <param name="id">The interaction's id.</param>
+    /// <returns>The error.</returns>
+    public static DomainError InteractionAlreadyExists(Guid id) =>
+        new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
+            $"Interaction '{id}' already exists. Open the interaction with a new id."));
+
+    /// <summary>An answer to the interaction was stored first (<see cref="ErrorCodes.InteractionAlreadyAnswered"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <returns>The error.</returns>
+    public static DomainError InteractionAlreadyAnswered() => ErrorCodes.Errors.InteractionAlreadyAnswered();
+
+    /// <summary>The interaction carries no answer to store (<see cref="ErrorCodes.ArgumentRequired"/>).</summary>
+    /// <returns>The error.</returns>
+    public static DomainError AnswerRequired() => ErrorCodes.Errors.CommandArgumentRequired("answer");
+
+    /// <summary>The consent would rewrite the stored history of consents (<see cref="ErrorCodes.ConsentInvalid"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <param name="why">What it would rewrite.</param>
+    /// <returns>The error.</returns>
+    public static DomainError ConsentHistoryRewritten(string why) => ErrorCodes.Errors.ConsentInvalid(why);
+
+    /// <summary>The province has no such report (<see cref="ErrorCodes.ReportNotFound"/>, <see cref="ErrorKind.NotFound"/>).</summary>
+    /// <param name="id">The report.</param>
+    /// <returns>The error.</returns>
+    public static DomainError ReportNotFound(ReportId id) => ErrorCodes.Errors.ReportNotFound(id);
 }

@@ -78,6 +78,197 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.IdentityConsentRow", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<Instant>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Instant?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WordingVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("wording_version");
+
+                    b.HasKey("ReportId", "GivenAt");
+
+                    b.ToTable("identity_consents", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.InteractionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text")
+                        .HasColumnName("answer");
+
+                    b.Property<Instant?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Instant?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<Instant>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "SentAt")
+                        .HasDatabaseName("ix_interactions_report");
+
+                    b.HasIndex("ProvinceId", "SentAt", "AgencyId")
+                        .HasDatabaseName("ix_interactions_sent");
+
+                    b.ToTable("interactions", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationAccountRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("DecisionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_count");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("ProvinceId", "AccountId");
+
+                    b.ToTable("moderation_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationDecisionRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sanction")
+                        .HasColumnType("integer")
+                        .HasColumnName("sanction");
+
+                    b.Property<Instant?>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("ProvinceId", "AccountId", "Sequence");
+
+                    b.HasIndex("ProvinceId", "At")
+                        .HasDatabaseName("ix_moderation_decisions_decided");
+
+                    b.ToTable("moderation_decisions", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -135,6 +326,31 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                         .HasDatabaseName("ix_outbox_messages_due");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<bool>("IdentitySecrecyRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("identity_secrecy_requested");
+
+                    b.Property<bool>("IsStateSecret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("state_secret");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("report_confidentiality", (string)null);
                 });
 
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportEventRow", b =>
@@ -429,6 +645,94 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                     b.ToTable("reporter_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ViolationRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("InteractionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("ProvinceId", "AccountId", "Sequence");
+
+                    b.ToTable("violations", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.IdentityConsentRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_consents_reports");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.InteractionRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interactions_reports");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationDecisionRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ModerationAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_moderation_decisions_moderation_accounts");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
+                        .WithOne()
+                        .HasForeignKey("FieldReports.Storage.EF.Model.ReportConfidentialityRow", "ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_confidentiality_reports");
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportEventRow", b =>
                 {
                     b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
@@ -447,6 +751,16 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reporter_contacts_reports");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ViolationRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ModerationAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_violations_moderation_accounts");
                 });
 #pragma warning restore 612, 618
         }

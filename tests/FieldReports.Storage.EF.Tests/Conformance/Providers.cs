@@ -80,3 +80,36 @@ public sealed class PostgresAttachmentTests(PostgresServer server) : AttachmentC
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }
+
+public sealed class SqliteModerationTests : ModerationConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresModerationTests(PostgresServer server) : ModerationConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
+
+public sealed class SqliteConfidentialityTests : ConfidentialityConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresConfidentialityTests(PostgresServer server) : ConfidentialityConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
+
+public sealed class SqliteInteractionTests : InteractionConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresInteractionTests(PostgresServer server) : InteractionConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}

@@ -72,6 +72,197 @@ namespace ReferenceHost.Data.Migrations
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.IdentityConsentRow", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WordingVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wording_version");
+
+                    b.HasKey("ReportId", "GivenAt");
+
+                    b.ToTable("identity_consents", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.InteractionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "SentAt")
+                        .HasDatabaseName("ix_interactions_report");
+
+                    b.HasIndex("ProvinceId", "SentAt", "AgencyId")
+                        .HasDatabaseName("ix_interactions_sent");
+
+                    b.ToTable("interactions", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationAccountRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("DecisionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_count");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("ProvinceId", "AccountId");
+
+                    b.ToTable("moderation_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationDecisionRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sanction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sanction");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("until");
+
+                    b.Property<int>("ViolationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("violation_count");
+
+                    b.HasKey("ProvinceId", "AccountId", "Sequence");
+
+                    b.HasIndex("ProvinceId", "At")
+                        .HasDatabaseName("ix_moderation_decisions_decided");
+
+                    b.ToTable("moderation_decisions", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -129,6 +320,31 @@ namespace ReferenceHost.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_due");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<bool>("IdentitySecrecyRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("identity_secrecy_requested");
+
+                    b.Property<bool>("IsStateSecret")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state_secret");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("report_confidentiality", (string)null);
                 });
 
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportEventRow", b =>
@@ -423,6 +639,54 @@ namespace ReferenceHost.Data.Migrations
                     b.ToTable("reporter_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ViolationRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("InteractionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("ProvinceId", "AccountId", "Sequence");
+
+                    b.ToTable("violations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -679,6 +943,46 @@ namespace ReferenceHost.Data.Migrations
                     b.ToTable("host_inbox", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.IdentityConsentRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_consents_reports");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.InteractionRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interactions_reports");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationDecisionRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ModerationAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_moderation_decisions_moderation_accounts");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
+                        .WithOne()
+                        .HasForeignKey("FieldReports.Storage.EF.Model.ReportConfidentialityRow", "ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_confidentiality_reports");
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportEventRow", b =>
                 {
                     b.HasOne("FieldReports.Storage.EF.Model.ReportRow", null)
@@ -697,6 +1001,16 @@ namespace ReferenceHost.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reporter_contacts_reports");
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ViolationRow", b =>
+                {
+                    b.HasOne("FieldReports.Storage.EF.Model.ModerationAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_violations_moderation_accounts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
