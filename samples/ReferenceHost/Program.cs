@@ -183,22 +183,21 @@ static void PrintWelcome(WebApplication app)
 {
     var url = app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
     var catalog = app.Services.GetRequiredService<ProvinceCatalog>();
-    var lines = new List<string> { "", $"FieldReports reference host: {url}/", "" };
+    var lines = new List<string>
+    {
+        "",
+        $"FieldReports reference host: {url}/",
+        $"Demo sign-ins, password {DemoSeeder.DemoPassword}: <p>.citizen <p>.reception <p>.approver <p>.leader <p>.admin, handling staff <p>.<agency>",
+        "",
+    };
     foreach (var id in catalog.Ids.Order(StringComparer.Ordinal))
     {
-        lines.Add($"  {catalog.Get(id).Options.DisplayName,-18} {url}/{id}/");
+        var agencies = string.Join(" ", DemoSeeder.HandlingAgencies(catalog.Get(id)).Select(a => $"{id}.{a.Id}"));
+        lines.Add($"  {catalog.Get(id).Options.DisplayName,-16} {url}/{id}/   {id}.citizen {id}.reception  agencies: {agencies}");
     }
 
     lines.Add("");
     lines.Add($"  API reference: {url}/api/reference   OpenAPI: {url}/openapi/v1.json   Health: {url}/health/ready");
-    lines.Add("");
-    lines.Add($"Demo sign-ins (password {DemoSeeder.DemoPassword} for all), per province <p> = {string.Join(", ", catalog.Ids.Order(StringComparer.Ordinal))}:");
-    lines.Add("  <p>.citizen  <p>.reception  <p>.approver  <p>.leader  <p>.admin  and handling staff <p>.<agency-id>, e.g.");
-    foreach (var id in catalog.Ids.Order(StringComparer.Ordinal))
-    {
-        lines.Add($"  {id}: " + string.Join("  ", DemoSeeder.HandlingAgencies(catalog.Get(id)).Select(a => $"{id}.{a.Id}")));
-    }
-
     lines.Add("");
     Console.WriteLine(string.Join(Environment.NewLine, lines));
 }
