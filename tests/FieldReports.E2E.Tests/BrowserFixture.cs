@@ -10,6 +10,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>A Monday at 09:30 in Vietnam: office hours, outside every night window.</summary>
+    public const string WorkingMorning = "2026-11-23T02:30:00Z";
+
+    /// <summary>A Wednesday at 02:00 in Vietnam: inside Huế's night window (00:00–07:30).</summary>
+    public const string Night = "2026-11-24T19:00:00Z";
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -28,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        Host = await HostProcess.StartAsync();
+        Host = await HostProcess.StartAsync(settings: new Dictionary<string, string> { ["FieldReports:Clock:Start"] = WorkingMorning });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -37,6 +43,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>Starts Chromium for a test that runs its own host (with other settings than the shared one).</summary>
+    public async Task<IBrowser> LaunchAsync()
+    {
+        _playwright ??= await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
     }
 
     public async Task DisposeAsync()

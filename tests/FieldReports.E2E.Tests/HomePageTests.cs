@@ -15,6 +15,18 @@ public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.Contains("phản ánh hiện trường", await page.InnerTextAsync("body"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home.png"), FullPage = true });
 
+        await page.ClickAsync("header a[lang=en]");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Choose a province", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home-en.png"), FullPage = true });
+
+        // The API reference is served from the Scalar package itself: it renders without reaching any CDN.
+        await page.GotoAsync(new Uri(browser.Host.BaseAddress, "/api/reference/").ToString());
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "api-reference.png") });
+        Assert.Contains("/api/v1/me", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await page.GotoAsync(browser.Host.BaseAddress.ToString());
+
         await page.ClickAsync("a[href='/api/v1/workflow']");
         Assert.Contains("\"trigger\":\"Receive\"", await page.InnerTextAsync("body"), StringComparison.Ordinal);
     }

@@ -1,0 +1,129 @@
+using FieldReports.Intake;
+using FieldReports.Provinces;
+using FieldReports.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ReferenceHost.Hosting;
+using ReferenceHost.Services;
+
+namespace ReferenceHost.Pages.Province;
+
+[Authorize]
+public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, Lang l, IConfiguration configuration) : ProvincePage
+{
+    [BindProperty] public string? Title { get; set; }
+
+    [BindProperty] public string? Description { get; set; }
+
+    [BindProperty] public string? Latitude { get; set; }
+
+    [BindProperty] public string? Longitude { get; set; }
+
+    [BindProperty] public string? Address { get; set; }
+
+    /// <summary>An emergency category (fire, security, rescue, accident): the province's intake treats it as urgent.</summary>
+    [BindProperty] public string? Category { get; set; }
+
+    [BindProperty] public bool Confidential { get; set; }
+
+    [BindProperty] public bool Truthful { get; set; }
+
+    [BindProperty] public string? Name { get; set; }
+
+    [BindProperty] public string? Phone { get; set; }
+
+    [BindProperty] public string? Email { get; set; }
+
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    public string TileUrl => configuration["FieldReports:Map:TileUrl"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    public IActionResult OnGet()
+    {
+        if (!Is(ActorRole.Reporter))
+        {
+            return Refuse();
+        }
+
+        Name = User.FindFirst("display_name")?.Value;
+        Email = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Is(ActorRole.Reporter))
+        {
+            return Refuse();
+        }
+
+        if (!Truthful)
+        {
+            Errors.Add(l["Vui lòng xác nhận thông tin phản ánh là đúng sự thật.", "Please confirm the report is truthful."]);
+        }
+
+        GeoPoint? location = null;
+        if (!string.IsNullOrWhiteSpace(Latitude) || !string.IsNullOrWhiteSpace(Longitude))
+        {
+            if (double.TryParse(Latitude, System.Globalization.CultureInfo.InvariantCulture, out var lat) && double.TryParse(Longitude, System.Globalization.CultureInfo.InvariantCulture, out var lon)
+                && lat is >= -90 and <= 90 && lon is >= -180 and <= 180)
+            {
+                location = new GeoPoint(lat, lon);
+            }
+            else
+            {
+                Errors.Add(l["Vĩ độ/kinh độ không hợp lệ (ví dụ 16.4637 và 107.5909).", "Latitude/longitude are not valid (e.g. 16.4637 and 107.5909)."]);
+            }
+        }
+
+        var attachments = new List<DraftAttachment>();
+        foreach (var photo in Photos.Take(5))
+        {
+            if (await files.SaveAsync(Province, photo, cancellationToken) is { } saved)
+            {
+                attachments.Add(saved);
+            }
+            else
+            {
+                Errors.Add(l["Ảnh phải là JPEG, PNG, WebP hoặc GIF, tối đa 10 MB.", "Photos must be JPEG, PNG, WebP or GIF, at most 10 MB."]);
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var channel = Profile.Channels.FirstOrDefault(c => c.Kind == ChannelKind.Web) ?? Profile.Channels.FirstOrDefault();
+        var draft = new ReportDraft
+        {
+            Channel = channel?.Code ?? "web",
+            ReporterAccountId = Actor!.AccountId,
+            Contact = new ReporterContact { Name = Name?.Trim(), Phone = Phone?.Trim(), Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim() },
+            Title = Title?.Trim(),
+            Description = Description?.Trim(),
+            Location = location,
+            Address = Address?.Trim(),
+            Attachments = attachments,
+            Category = string.IsNullOrEmpty(Category) ? null : Category,
+            Confidential = Confidential,
+            Language = "vi",
+        };
+        var (result, stored) = await actions.SubmitAsync(Province, draft, Actor, cancellationToken);
+        if (!result.IsAccepted)
+        {
+            Errors.AddRange(result.Rejections.Select(r => l[r.MessageVi, r.MessageEn]));
+            return Page();
+        }
+
+        if (!stored.IsSuccess)
+        {
+            Errors.Add(stored.Error!.Message);
+            return Page();
+        }
+
+        return Redirect($"/{Province}/reports/{result.Report!.Id}?sent=1");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using FieldReports.Intake;
+using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using ReferenceHost.Data;
+
+namespace ReferenceHost.Services;
+
+/// <summary>A way to tell people about a report: the host ships an in-app inbox and a log sender.</summary>
+public interface INotificationSender
+{
+    Task SendAsync(string provinceId, TransitionPayload transition, CancellationToken cancellationToken);
+}
+
+/// <summary>Writes notifications into the in-app inbox of whoever has to act next.</summary>
+public sealed class InboxNotificationSender(IDbContextFactory<HostDbContext> contexts, IClock clock) : INotificationSender
+{
+    public async Task SendAsync(string provinceId, TransitionPayload transition, CancellationToken cancellationToken)
+    {
+        var t = transition;
+        var (role, agency, account, vi, en) = t.State switch
+        {
+            "Submitted" => ("reception_staff", (string?)null, (string?)null, "Phản ánh mới chờ tiếp nhận", "New report waiting for intake"),
+            "Assigned" => ("handling_staff", t.AgencyId, null, "Phản ánh mới được giao cho đơn vị", "A report was assigned to your agency"),
+            "ReturnedToCentre" => ("reception_staff", null, null, "Đơn vị chuyển trả phản ánh", "An agency returned a report"),
+            "ResultSubmitted" => ("approver", null, null, "Kết quả xử lý chờ phê duyệt", "A result is waiting for approval"),
+            "Published" or "RepliedPrivately" or "AnsweredDirectly" => (null, null, t.ReporterAccountId, "Phản ánh của bạn đã có kết quả", "Your report has a result"),
+            "FollowUpRequired" => ("handling_staff", t.AgencyId, null, "Người phản ánh chưa hài lòng — cần làm rõ", "The reporter is not satisfied — follow-up needed"),
+            "Escalated" => ("leader", null, null, "Phản ánh được báo cáo lên cấp trên", "A report was escalated"),
+            _ => ((string?)null, (string?)null, (string?)null, "", ""),
+        };
+        if (role is null && account is null)
+        {
+            return;
+        }
+
+        await InboxWriter.WriteAsync(contexts, new InboxMessage
+        {
+            ProvinceId = provinceId,
+            AccountId = account,
+            Role = role,
+            AgencyId = agency,
+            ReportId = t.ReportId,
+            TextVi = vi,
+            TextEn = en,
+            CreatedAtTicks = clock.GetCurrentInstant().ToUnixTimeTicks(),
+            DedupeKey = $"transition:{t.ReportId}:{t.Version}",
+        }, cancellationToken);
+    }
+}
+
+/// <summary>Logs each notification with ids and states only: no names, phones or e-mail addresses.</summary>
+public sealed partial class LogNotificationSender(ILogger<LogNotificationSender> logger) : INotificationSender
+{
+    public Task SendAsync(string provinceId, TransitionPayload transition, CancellationToken cancellationToken)
+    {
+        Log(logger, provinceId, transition.ReportId, transition.Trigger, transition.State);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 8001, EventName = "ReportNotification", Level = LogLevel.Information, Message = "Notification: report {ReportId} in {ProvinceId} after {Trigger} is {State}")]
+    private static partial void Log(ILogger logger, string provinceId, Guid reportId, string trigger, string state);
+}
+
+/// <summary>The outbox's handler: hands each transition to every notification sender.</summary>
+public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> senders) : IOutboxMessageHandler
+{
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Type != ReportActions.TransitionMessage)
+        {
+            return;
+        }
+
+        var transition = JsonSerializer.Deserialize<TransitionPayload>(message.PayloadJson)
+            ?? throw new InvalidOperationException("An outbox transition message has no payload.");
+        foreach (var sender in senders)
+        {
+            await sender.SendAsync(message.ProvinceId, transition, cancellationToken);
+        }
+    }
+}
+
+public static class InboxWriter
+{
+    public static async Task WriteAsync(IDbContextFactory<HostDbContext> contexts, InboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Inbox.AnyAsync(m => m.DedupeKey == message.DedupeKey, cancellationToken))
+        {
+            return;
+        }
+
+        db.Inbox.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Answers the reporter through the channel the report came in by, when the host has a reply channel for it (for Huế,
+/// the Zalo channel wired in code). Reports from the web and the app are answered through the inbox instead.
+/// </summary>
+public sealed class ChannelReplySender(ReplyDispatcher replies, IEnumerable<IReplyChannel> channels, IReportStore store, IReporterDataStore reporterData) : INotificationSender
+{
+    public async Task SendAsync(string provinceId, TransitionPayload transition, CancellationToken cancellationToken)
+    {
+        if (transition.State is not ("Published" or "RepliedPrivately" or "AnsweredDirectly")
+            || await store.FindAsync(provinceId, new FieldReports.Reports.ReportId(transition.ReportId), cancellationToken) is not { } report
+            || !channels.Any(c => string.Equals(c.Code, report.Channel, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        await replies.SendAsync(new ChannelReply
+        {
+            ProvinceId = provinceId,
+            ReportId = report.Id,
+            Channel = report.Channel,
+            ReporterAccountId = report.ReporterAccountId,
+            Recipient = await reporterData.FindContactAsync(provinceId, report.Id, cancellationToken),
+            Subject = report.Content.Title,
+            Text = report.Result ?? "",
+        }, cancellationToken);
+    }
+}
