@@ -1,4 +1,13 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using FieldReports;
 using FieldReports.AspNetCore;
+using FieldReports.AspNetCore.Endpoints;
+using FieldReports.Stores;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using FieldReports.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +35,26 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         }
 
         services.TryAddSingleton<IActorResolver, ClaimsActorResolver>();
+        services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+        services.TryAddSingleton<IAttachmentContentStore, FileSystemAttachmentContentStore>();
+        services.TryAddSingleton<ApiContext>();
+        services.TryAddSingleton<AttachmentUploads>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RateLimited;
+            o.AddPolicy(ReportEndpoints.SubmissionRateLimit, http =>
+            {
+                var account = http.RequestServices.GetRequiredService<IActorResolver>().Resolve(http.User)?.Actor.AccountId ?? "";
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<FieldReportsAspNetCoreOptions>>().Value.SubmissionsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, perMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<FieldReportsExceptionHandler>();
         services.AddAuthorizationBuilder()
@@ -39,11 +68,30 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         return builder;
     }
 
+    private static async ValueTask RateLimited(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = DomainErrorResults.TypePrefix + ErrorCodes.RateLimited,
+                Title = "Too many requests.",
+                Detail = "Too many submissions from this account; retry after the time in Retry-After.",
+                Extensions = { [DomainErrorResults.CodeExtension] = ErrorCodes.RateLimited },
+            },
+        });
+    }
+
     private static AuthorizationPolicy RolePolicy(params ActorRole[] roles) => new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
         .RequireAssertion(context =>
         {
-            var resolver = (context.Resource as Microsoft.AspNetCore.Http.HttpContext)?.RequestServices.GetService<IActorResolver>();
+            var resolver = (context.Resource as HttpContext)?.RequestServices.GetService<IActorResolver>();
             var resolved = resolver?.Resolve(context.User);
             return resolved is not null && roles.Contains(resolved.Actor.Role);
         })
