@@ -47,6 +47,22 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
     public static ProblemHttpResult NotFound(ReportId id) =>
         new DomainError(ErrorCodes.ReportNotFound, ErrorKind.NotFound, $"The province has no report {id}.").ToProblem();
 
+    /// <summary>
+    /// Whether the caller may learn that a report exists before acting on it: a reporter acts only on their own reports,
+    /// handling staff only on reports assigned to their agency. Checked before the workflow so that a state conflict or a
+    /// validation error never tells an outsider the report is there.
+    /// </summary>
+    public async Task<bool> MayActOnAsync(ProvinceProfile profile, ReportId id, Actor actor, CancellationToken ct)
+    {
+        var report = await Store.FindAsync(profile.Id, id, ct);
+        return report is not null && actor.Role switch
+        {
+            ActorRole.Reporter => report.ReporterAccountId == actor.AccountId,
+            ActorRole.HandlingStaff => report.AssignedAgencyId == actor.AgencyId,
+            _ => true,
+        };
+    }
+
     /// <summary>Loads a report and its view for the caller; null view when the caller may not know it exists.</summary>
     public async Task<(Report? Report, ReportDto? View)> ViewAsync(ProvinceProfile profile, ReportId id, Actor? actor, CancellationToken ct)
     {

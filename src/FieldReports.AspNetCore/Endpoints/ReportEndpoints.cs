@@ -122,6 +122,11 @@ internal static class ReportEndpoints
                 }
 
                 var profile = api.Province(provinceId)!;
+                if (!await api.MayActOnAsync(profile, new ReportId(id), actor, ct))
+                {
+                    return ApiContext.NotFound(new ReportId(id));
+                }
+
                 var outcome = await api.Reports.ApplyAsync(profile.Id, new ReportId(id), command(body, profile), actor, ct);
                 if (outcome.Error is { } error)
                 {
