@@ -56,6 +56,18 @@ public static class FieldReportsAspNetCoreBuilderExtensions
             });
         });
         services.AddProblemDetails();
+
+        // Problems written by the framework (binding failures, 401/403/404/415 from status-code pages) get a stable code too,
+        // after whatever customisation the host configured.
+        services.PostConfigure<ProblemDetailsOptions>(o =>
+        {
+            var previous = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                AddCode(context.ProblemDetails);
+            };
+        });
         services.AddExceptionHandler<FieldReportsExceptionHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(FieldReportsPolicies.Reporter, RolePolicy(ActorRole.Reporter))
@@ -66,6 +78,31 @@ public static class FieldReportsAspNetCoreBuilderExtensions
             .AddPolicy(FieldReportsPolicies.Administrator, RolePolicy(ActorRole.Administrator))
             .AddPolicy(FieldReportsPolicies.Staff, RolePolicy(ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.HandlingStaff, ActorRole.Leader, ActorRole.Administrator));
         return builder;
+    }
+
+    private static void AddCode(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Extensions.ContainsKey(DomainErrorResults.CodeExtension))
+        {
+            return;
+        }
+
+        var code = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => ErrorCodes.RequestMalformed,
+            StatusCodes.Status401Unauthorized => ErrorCodes.AuthenticationRequired,
+            StatusCodes.Status403Forbidden => ErrorCodes.AccessDenied,
+            StatusCodes.Status404NotFound => ErrorCodes.RouteNotFound,
+            StatusCodes.Status413PayloadTooLarge => ErrorCodes.RequestTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => ErrorCodes.RequestUnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+            >= 500 => ErrorCodes.ServerError,
+            _ => null,
+        };
+        if (code is not null)
+        {
+            problem.Extensions[DomainErrorResults.CodeExtension] = code;
+        }
     }
 
     private static async ValueTask RateLimited(OnRejectedContext context, CancellationToken cancellationToken)

@@ -53,6 +53,18 @@ public static class ErrorCodes
     /// <summary>The server failed; the failure was logged without request data.</summary>
     public const string ServerError = "server.error";
 
+    /// <summary>The request body's media type is not one the endpoint reads.</summary>
+    public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
+
+    /// <summary>No endpoint answers this route and method.</summary>
+    public const string RouteNotFound = "request.not_found";
+
+    /// <summary>The endpoint needs a signed-in user.</summary>
+    public const string AuthenticationRequired = "auth.required";
+
+    /// <summary>The signed-in user's role may not call the endpoint.</summary>
+    public const string AccessDenied = "auth.forbidden";
+
     /// <summary>The request carries invalid fields; the problem lists each field and what is wrong with it.</summary>
     public const string RequestInvalid = "request.invalid";
 
