@@ -31,6 +31,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["WithdrawReport"] = Reporter,
         ["RateReport"] = Reporter,
         ["GetReport"] = [SignedIn],
+        ["DownloadAttachment"] = ["reporter", "reception", "approver", "administrator"],
         ["GetIntakeQueue"] = Reception,
         ["ReceiveReport"] = Reception,
         ["RejectReport"] = Reception,
@@ -150,7 +151,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
     private async Task<HttpStatusCode> SendAsync(EndpointInfo endpoint, string? user, string id)
     {
         using var client = factory.As(user);
-        var path = endpoint.Route.Replace("{provinceId}", "ca-mau", StringComparison.Ordinal).Replace("{id:guid}", id, StringComparison.Ordinal);
+        var path = endpoint.Route.Replace("{provinceId}", "ca-mau", StringComparison.Ordinal).Replace("{id:guid}", id, StringComparison.Ordinal).Replace("{attachmentId}", "none", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), new Uri(path, UriKind.Relative));
         if (endpoint.Method == "POST")
         {

@@ -13,7 +13,14 @@ public class ReportFlowTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var own = await Api.Ok(Api.GetAsync(factory, Api.Citizen, $"/reports/{id}"));
         Assert.Equal("Submitted", own.GetProperty("state").GetString());
         Assert.Equal(Api.CanaryEmail, own.GetProperty("contact").GetProperty("email").GetString());
-        Assert.Single(own.GetProperty("attachmentIds").EnumerateArray());
+        var attachment = Assert.Single(own.GetProperty("attachmentIds").EnumerateArray()).GetString();
+        var download = await Api.GetAsync(factory, Api.Citizen, $"/reports/{id}/attachments/{attachment}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/jpeg", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(Api.Jpeg, await download.Content.ReadAsByteArrayAsync());
+        var byOther = await Api.GetAsync(factory, Api.OtherCitizen, $"/reports/{id}/attachments/{attachment}");
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
 
         var queue = await Api.Ok(Api.GetAsync(factory, Api.Reception, "/intake-queue"));
         var item = queue.EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);
@@ -28,8 +35,8 @@ public class ReportFlowTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var otherQueue = await Api.Ok(Api.GetAsync(factory, Api.OtherAgency, "/agency-queue"));
         Assert.DoesNotContain(otherQueue.EnumerateArray(), i => i.GetProperty("id").GetString() == id);
 
-        var byOther = await Api.PostAsync(factory, Api.OtherAgency, $"/reports/{id}/acknowledge", new { });
-        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        var byOtherAgency = await Api.PostAsync(factory, Api.OtherAgency, $"/reports/{id}/acknowledge", new { });
+        Assert.Equal(HttpStatusCode.NotFound, byOtherAgency.StatusCode);
 
         var handled = await Api.Ok(Api.PostAsync(factory, Api.Handler, $"/reports/{id}/acknowledge", new { }));
         Assert.Equal("InHandling", handled.GetProperty("state").GetString());
