@@ -18,6 +18,24 @@ public sealed class FieldReportsAspNetCoreOptions
     /// <summary>The claim that carries the province the account belongs to. Default <c>province</c>.</summary>
     public string ProvinceClaimType { get; set; } = "province";
 
+    /// <summary>
+    /// Where the default file-system attachment store keeps uploaded bytes. Default <c>App_Data/attachments</c>, relative
+    /// to the current directory. Replace <see cref="IAttachmentContentStore"/> to use blob storage instead.
+    /// </summary>
+    public string AttachmentDirectory { get; set; } = Path.Combine("App_Data", "attachments");
+
+    /// <summary>
+    /// How long a completed <c>Idempotency-Key</c> is remembered and replayed; after it, the key may be used again. Keys
+    /// are scoped per province and account. Default 24 hours.
+    /// </summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How many submissions and interactions one account may send per minute before the API answers 429 with
+    /// <c>Retry-After</c>. Default 10.
+    /// </summary>
+    public int SubmissionsPerMinute { get; set; } = 10;
+
     /// <summary>Sets the role and agency claim types in one call.</summary>
     /// <param name="roleClaimType">The role claim type.</param>
     /// <param name="agencyClaimType">The agency claim type.</param>

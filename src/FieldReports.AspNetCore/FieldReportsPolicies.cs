@@ -22,6 +22,9 @@ public static class FieldReportsPolicies
     /// <summary>Administrators.</summary>
     public const string Administrator = "FieldReports.Administrator";
 
+    /// <summary>The centre's staff (reception, approver, administrator) or a reporter; resource checks narrow a reporter to their own reports.</summary>
+    public const string CentreOrReporter = "FieldReports.CentreOrReporter";
+
     /// <summary>Any staff role (reception, approver, handling, leader, administrator).</summary>
     public const string Staff = "FieldReports.Staff";
 }

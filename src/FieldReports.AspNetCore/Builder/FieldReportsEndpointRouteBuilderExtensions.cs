@@ -31,6 +31,7 @@ public static class FieldReportsEndpointRouteBuilderExtensions
             .WithSummary("The report workflow: every transition and the roles that may fire it.")
             .AllowAnonymous();
 
+        FieldReports.AspNetCore.Endpoints.ReportEndpoints.Map(group);
         return group;
     }
 

@@ -1,4 +1,13 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using FieldReports;
 using FieldReports.AspNetCore;
+using FieldReports.AspNetCore.Endpoints;
+using FieldReports.Stores;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using FieldReports.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +35,39 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         }
 
         services.TryAddSingleton<IActorResolver, ClaimsActorResolver>();
+        services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+        services.TryAddSingleton<IAttachmentContentStore, FileSystemAttachmentContentStore>();
+        services.TryAddSingleton<ApiContext>();
+        services.TryAddSingleton<AttachmentUploads>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RateLimited;
+            o.AddPolicy(ReportEndpoints.SubmissionRateLimit, http =>
+            {
+                var account = http.RequestServices.GetRequiredService<IActorResolver>().Resolve(http.User)?.Actor.AccountId ?? "";
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<FieldReportsAspNetCoreOptions>>().Value.SubmissionsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, perMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
         services.AddProblemDetails();
+
+        // Problems written by the framework (binding failures, 401/403/404/415 from status-code pages) get a stable code too,
+        // after whatever customisation the host configured.
+        services.PostConfigure<ProblemDetailsOptions>(o =>
+        {
+            var previous = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                AddCode(context.ProblemDetails);
+            };
+        });
         services.AddExceptionHandler<FieldReportsExceptionHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(FieldReportsPolicies.Reporter, RolePolicy(ActorRole.Reporter))
@@ -35,15 +76,60 @@ public static class FieldReportsAspNetCoreBuilderExtensions
             .AddPolicy(FieldReportsPolicies.Handling, RolePolicy(ActorRole.HandlingStaff))
             .AddPolicy(FieldReportsPolicies.Leader, RolePolicy(ActorRole.Leader))
             .AddPolicy(FieldReportsPolicies.Administrator, RolePolicy(ActorRole.Administrator))
+            .AddPolicy(FieldReportsPolicies.CentreOrReporter, RolePolicy(ActorRole.Reporter, ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.Administrator))
             .AddPolicy(FieldReportsPolicies.Staff, RolePolicy(ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.HandlingStaff, ActorRole.Leader, ActorRole.Administrator));
         return builder;
+    }
+
+    private static void AddCode(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Extensions.ContainsKey(DomainErrorResults.CodeExtension))
+        {
+            return;
+        }
+
+        var code = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => ErrorCodes.RequestMalformed,
+            StatusCodes.Status401Unauthorized => ErrorCodes.AuthenticationRequired,
+            StatusCodes.Status403Forbidden => ErrorCodes.AccessDenied,
+            StatusCodes.Status404NotFound => ErrorCodes.RouteNotFound,
+            StatusCodes.Status413PayloadTooLarge => ErrorCodes.RequestTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => ErrorCodes.RequestUnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+            >= 500 => ErrorCodes.ServerError,
+            _ => null,
+        };
+        if (code is not null)
+        {
+            problem.Extensions[DomainErrorResults.CodeExtension] = code;
+        }
+    }
+
+    private static async ValueTask RateLimited(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = DomainErrorResults.TypePrefix + ErrorCodes.RateLimited,
+                Title = "Too many requests.",
+                Detail = "Too many submissions from this account; retry after the time in Retry-After.",
+                Extensions = { [DomainErrorResults.CodeExtension] = ErrorCodes.RateLimited },
+            },
+        });
     }
 
     private static AuthorizationPolicy RolePolicy(params ActorRole[] roles) => new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
         .RequireAssertion(context =>
         {
-            var resolver = (context.Resource as Microsoft.AspNetCore.Http.HttpContext)?.RequestServices.GetService<IActorResolver>();
+            var resolver = (context.Resource as HttpContext)?.RequestServices.GetService<IActorResolver>();
             var resolved = resolver?.Resolve(context.User);
             return resolved is not null && roles.Contains(resolved.Actor.Role);
         })

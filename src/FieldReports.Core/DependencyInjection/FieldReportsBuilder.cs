@@ -57,6 +57,8 @@ public sealed class FieldReportsBuilder
     internal static void AddProvinceServices(IServiceCollection services)
     {
         services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
+        services.TryAddSingleton<FieldReports.Notifications.INotificationSender, FieldReports.Notifications.LoggingNotificationSender>();
+        services.TryAddSingleton<FieldReports.Stores.IOutboxMessageHandler, FieldReports.Notifications.ReportNotificationHandler>();
         services.TryAddSingleton<ProvinceCatalog>();
         // A factory, so that a container validated at build time without a store (a host that only uses the policies) still builds.
         services.TryAddSingleton(sp => new FieldReports.Services.ReportService(

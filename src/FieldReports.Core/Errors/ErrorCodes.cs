@@ -53,6 +53,39 @@ public static class ErrorCodes
     /// <summary>The server failed; the failure was logged without request data.</summary>
     public const string ServerError = "server.error";
 
+    /// <summary>The request body's media type is not one the endpoint reads.</summary>
+    public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
+
+    /// <summary>No endpoint answers this route and method.</summary>
+    public const string RouteNotFound = "request.not_found";
+
+    /// <summary>The endpoint needs a signed-in user.</summary>
+    public const string AuthenticationRequired = "auth.required";
+
+    /// <summary>The signed-in user's role may not call the endpoint.</summary>
+    public const string AccessDenied = "auth.forbidden";
+
+    /// <summary>The request carries invalid fields; the problem lists each field and what is wrong with it.</summary>
+    public const string RequestInvalid = "request.invalid";
+
+    /// <summary>Too many requests from this client; retry after the time the <c>Retry-After</c> header gives.</summary>
+    public const string RateLimited = "request.rate_limited";
+
+    /// <summary>The <c>Idempotency-Key</c> header is empty, too long or not printable ASCII.</summary>
+    public const string IdempotencyKeyInvalid = "idempotency.key_invalid";
+
+    /// <summary>A request with the same <c>Idempotency-Key</c> is still being handled; retry later.</summary>
+    public const string IdempotencyKeyInFlight = "idempotency.in_flight";
+
+    /// <summary>The <c>Idempotency-Key</c> was already used for a request with a different payload; use a new key.</summary>
+    public const string IdempotencyKeyReused = "idempotency.key_reused";
+
+    /// <summary>An uploaded file's content is not of a type the endpoint accepts (checked from its bytes, not its name).</summary>
+    public const string UploadTypeNotAllowed = "upload.type_not_allowed";
+
+    /// <summary>An upload has too many files, or a file is larger than the province allows.</summary>
+    public const string UploadTooLarge = "upload.too_large";
+
     /// <summary>The province is not configured in this deployment.</summary>
     public const string ProvinceUnknown = "province.unknown";
 

@@ -164,6 +164,11 @@ internal sealed class FieldReportsOptionsValidator : IValidateOptions<FieldRepor
             Fail("Intake:MinimumMedia must be 0 or more.");
         }
 
+        if (p.Intake.MaxAttachments < 0 || p.Intake.MaxAttachmentBytes < 1)
+        {
+            Fail("Intake:MaxAttachments must be 0 or more and Intake:MaxAttachmentBytes at least 1.");
+        }
+
         if (p.Intake.MinimumDescriptionLength < 1)
         {
             Fail("Intake:MinimumDescriptionLength must be at least 1.");

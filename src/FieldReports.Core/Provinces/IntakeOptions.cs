@@ -18,6 +18,12 @@ public sealed class IntakeOptions
     /// </summary>
     public int MinimumMedia { get; set; } = 1;
 
+    /// <summary>The most files one submission may carry. Default 10; the HTTP API refuses more with 413.</summary>
+    public int MaxAttachments { get; set; } = 10;
+
+    /// <summary>The largest file accepted, in bytes. Default 52,428,800 (50 MiB); the HTTP API refuses larger ones with 413.</summary>
+    public long MaxAttachmentBytes { get; set; } = 50L * 1024 * 1024;
+
     /// <summary>Whether a place (coordinates or an address) is required. Default <see langword="true"/>.</summary>
     public bool RequirePlace { get; set; } = true;
 

@@ -1,0 +1,224 @@
+using System.Text.Json;
+using FieldReports.AspNetCore.Endpoints;
+using FieldReports.Intake;
+using FieldReports.Provinces;
+using FieldReports.Reports;
+using FieldReports.Stores;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NodaTime;
+
+namespace FieldReports.AspNetCore;
+
+/// <summary>
+/// Reads a multipart submission as a stream: the <c>report</c> part as JSON and each file part straight into the
+/// attachment content store, refusing a file whose bytes are not an accepted image or video (415), and too many or too
+/// large files (413) by the province's limits, before they are fully read.
+/// </summary>
+internal sealed class AttachmentUploads(IAttachmentContentStore content, IServiceProvider services, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+{
+    public sealed record Upload(DraftAttachment Draft, string StorageKey, long Length);
+
+    public sealed record ReadResult(SubmitReportRequest? Report, IReadOnlyList<DraftAttachment> Attachments, IReadOnlyList<Upload> Uploads, ProblemHttpResult? Problem);
+
+    public async Task<(SubmitReportRequest? Report, IReadOnlyList<DraftAttachment> Attachments, ProblemHttpResult? Problem, IReadOnlyList<Upload> Uploads)> ReadCoreAsync(HttpRequest request, ProvinceProfile profile, CancellationToken ct)
+    {
+        var uploads = new List<Upload>();
+        SubmitReportRequest? report = null;
+        try
+        {
+            if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+                || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            {
+                return (null, [], Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UploadTypeNotAllowed, "Send the report as multipart/form-data with a boundary."), uploads);
+            }
+
+            var limits = profile.Options.Intake;
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = (limits.MaxAttachments * limits.MaxAttachmentBytes) + (1024 * 1024);
+            }
+
+            var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    return Fail(Problem(StatusCodes.Status400BadRequest, ErrorCodes.RequestMalformed, "A multipart section has no valid Content-Disposition."));
+                }
+
+                if (disposition.IsFileDisposition())
+                {
+                    if (uploads.Count >= limits.MaxAttachments)
+                    {
+                        return Fail(Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, $"At most {limits.MaxAttachments} files may be sent with a report."));
+                    }
+
+                    var head = new byte[MediaSniffer.HeaderLength];
+                    var read = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+                    var mediaType = MediaSniffer.Sniff(head.AsSpan(0, read));
+                    if (mediaType is null)
+                    {
+                        return Fail(Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UploadTypeNotAllowed, "A file is not an accepted image or video (JPEG, PNG, GIF, WebP, HEIC, MP4, QuickTime, WebM); its content was checked, not its name."));
+                    }
+
+                    var limited = new LimitedStream(head.AsMemory(0, read), section.Body, limits.MaxAttachmentBytes);
+                    string key;
+                    try
+                    {
+                        key = await content.SaveAsync(profile.Id, limited, ct);
+                    }
+                    catch (UploadTooLargeException)
+                    {
+                        return Fail(Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, $"A file is larger than the {limits.MaxAttachmentBytes} bytes the province accepts."));
+                    }
+
+                    var id = Guid.NewGuid().ToString("N");
+                    uploads.Add(new Upload(new DraftAttachment(id, SafeName(disposition.FileName.Value ?? disposition.FileNameStar.Value), mediaType, ReadOnlyMemory<byte>.Empty), key, limited.Consumed));
+                }
+                else if (disposition.Name.Value == "report")
+                {
+                    report = await JsonSerializer.DeserializeAsync<SubmitReportRequest>(section.Body, json.Value.SerializerOptions, ct);
+                }
+            }
+
+            return (report, [.. uploads.Select(u => u.Draft)], null, uploads);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or BadHttpRequestException)
+        {
+            var status = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return Fail(Problem(status, status == 413 ? ErrorCodes.UploadTooLarge : ErrorCodes.RequestMalformed, "The multipart body could not be read: it is truncated, malformed or too large."));
+        }
+
+        (SubmitReportRequest?, IReadOnlyList<DraftAttachment>, ProblemHttpResult?, IReadOnlyList<Upload>) Fail(ProblemHttpResult problem)
+        {
+            return (null, [], problem, uploads);
+        }
+    }
+
+    public async Task<ReadResult> ReadAsync(HttpRequest request, ProvinceProfile profile, CancellationToken ct)
+    {
+        var (report, attachments, problem, uploads) = await ReadCoreAsync(request, profile, ct);
+        if (problem is not null)
+        {
+            await DeleteAsync(uploads, CancellationToken.None);
+            return new ReadResult(null, [], [], problem);
+        }
+
+        return new ReadResult(report, attachments, uploads, null);
+    }
+
+    public async Task CommitAsync(string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, CancellationToken ct)
+    {
+        var store = services.GetRequiredService<IAttachmentStore>();
+        foreach (var u in uploads)
+        {
+            await store.AddAsync(
+                new AttachmentMetadata
+                {
+                    Id = u.Draft.Id,
+                    ProvinceId = provinceId,
+                    ReportId = reportId,
+                    FileName = u.Draft.FileName,
+                    ContentType = u.Draft.ContentType,
+                    Length = u.Length,
+                    StorageKey = u.StorageKey,
+                    CreatedAt = at,
+                },
+                ct);
+        }
+    }
+
+    public Task DiscardAsync(IReadOnlyList<Upload> uploads, CancellationToken ct) => DeleteAsync(uploads, ct);
+
+    private async Task DeleteAsync(IEnumerable<Upload> uploads, CancellationToken ct)
+    {
+        foreach (var u in uploads)
+        {
+            await content.DeleteAsync(u.StorageKey, ct);
+        }
+    }
+
+    private static string SafeName(string? name)
+    {
+        var file = Path.GetFileName(name ?? "") ?? "";
+        var clean = new string([.. file.Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/' or ';'))]);
+        return clean.Length == 0 ? "attachment" : clean.Length > 100 ? clean[..100] : clean;
+    }
+
+    private static ProblemHttpResult Problem(int status, string code, string detail) => TypedResults.Problem(
+        detail: detail,
+        statusCode: status,
+        title: "The upload is not accepted.",
+        type: DomainErrorResults.TypePrefix + code,
+        extensions: new Dictionary<string, object?> { [DomainErrorResults.CodeExtension] = code });
+
+    private sealed class UploadTooLargeException : IOException
+    {
+        public UploadTooLargeException()
+            : base("The file is larger than the limit.")
+        {
+        }
+    }
+
+    /// <summary>The sniffed head, then the rest of the section, failing once more than the limit has been read.</summary>
+    private sealed class LimitedStream(ReadOnlyMemory<byte> head, Stream rest, long limit) : Stream
+    {
+        private int _headPos;
+
+        public long Consumed { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Consumed; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int n;
+            if (_headPos < head.Length)
+            {
+                n = Math.Min(buffer.Length, head.Length - _headPos);
+                head.Slice(_headPos, n).CopyTo(buffer);
+                _headPos += n;
+            }
+            else
+            {
+                n = await rest.ReadAsync(buffer, cancellationToken);
+            }
+
+            Consumed += n;
+            if (Consumed > limit)
+            {
+                throw new UploadTooLargeException();
+            }
+
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
