@@ -57,7 +57,10 @@ public sealed class FieldReportsBuilder
     internal static void AddProvinceServices(IServiceCollection services)
     {
         services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
-        services.TryAddSingleton<FieldReports.Notifications.INotificationSender, FieldReports.Notifications.LoggingNotificationSender>();
+        // A factory, so that a container without logging (a host that only uses the policies) still builds.
+        services.TryAddSingleton<FieldReports.Notifications.INotificationSender>(sp => new FieldReports.Notifications.LoggingNotificationSender(
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Notifications.LoggingNotificationSender>>()
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<FieldReports.Notifications.LoggingNotificationSender>.Instance));
         services.TryAddSingleton<FieldReports.Stores.IOutboxMessageHandler, FieldReports.Notifications.ReportNotificationHandler>();
         services.TryAddSingleton<ProvinceCatalog>();
         // A factory, so that a container validated at build time without a store (a host that only uses the policies) still builds.
