@@ -40,11 +40,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         });
         builder.ConfigureTestServices(services =>
         {
-            var provinces = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(Repository.Root, "samples", "ReferenceHost", "provinces", "ca-mau.json"))
-                .AddJsonFile(Path.Combine(Repository.Root, "samples", "ReferenceHost", "provinces", "hue.json"))
-                .Build();
-            services.AddOptions<FieldReportsOptions>().Bind(provinces.GetSection("FieldReports"));
+            // The host already loads the seed provinces (samples/ReferenceHost/provinces/*.json).
             services.AddFieldReports()
                 .UseEntityFrameworkCore(ef => ef.UseDbContext(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "fieldreports.db")}", x => x.UseFieldReportsMigrations())));
             services.Configure<FieldReportsAspNetCoreOptions>(o =>

@@ -77,7 +77,8 @@ internal sealed class FieldReportsOptionsValidator : IValidateOptions<FieldRepor
         }
 
         var fields = p.Fields.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
-        var areas = p.Areas.ToDictionary(a => a.Code ?? string.Empty, a => a.Parent, StringComparer.Ordinal);
+        // Duplicate codes are reported by Unique above; the first of each code is used for the checks below.
+        var areas = p.Areas.GroupBy(a => a.Code ?? string.Empty, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Parent, StringComparer.Ordinal);
         var agencies = p.Agencies.GroupBy(a => a.Id ?? string.Empty, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         for (var i = 0; i < p.Areas.Count; i++)

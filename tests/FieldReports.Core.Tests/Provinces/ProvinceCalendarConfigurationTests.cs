@@ -75,3 +75,22 @@ public class ProvinceCalendarConfigurationTests
         return services.BuildServiceProvider();
     }
 }
+
+public class ProvinceDuplicateCodesTests
+{
+    [Fact]
+    public void Duplicate_area_codes_stop_start_up_with_a_message_not_a_crash()
+    {
+        var services = new ServiceCollection();
+        services.AddFieldReports().AddProvince("demo", p =>
+        {
+            p.DisplayName = "Demo";
+            p.Areas.Add(new AreaOptions { Code = "cm" });
+            p.Areas.Add(new AreaOptions { Code = "cm" });
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.BuildServiceProvider().GetRequiredService<IOptions<FieldReportsOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("FieldReports:Provinces:demo:Areas", StringComparison.Ordinal) && f.Contains("cm", StringComparison.Ordinal));
+    }
+}
