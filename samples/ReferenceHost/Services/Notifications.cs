@@ -68,13 +68,11 @@ public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> s
 {
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (message.Type != ReportActions.TransitionMessage)
+        if (ReportActions.TransitionOf(message) is not { } transition)
         {
             return;
         }
 
-        var transition = JsonSerializer.Deserialize<TransitionPayload>(message.PayloadJson)
-            ?? throw new InvalidOperationException("An outbox transition message has no payload.");
         foreach (var sender in senders)
         {
             await sender.SendAsync(message.ProvinceId, transition, cancellationToken);

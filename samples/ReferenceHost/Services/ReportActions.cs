@@ -1,62 +1,46 @@
-using FieldReports;
 using System.Text.Json;
+using FieldReports;
 using FieldReports.Intake;
 using FieldReports.Reports;
+using FieldReports.Services;
 using FieldReports.Stores;
-using NodaTime;
 
 namespace ReferenceHost.Services;
 
 /// <summary>
-/// Submits reports and moves them through the workflow: the domain decides, the store saves the report, its current
-/// deadline and an outbox message in one transaction.
+/// The pages' entry to the domain: submissions and commands go through <see cref="ReportService"/>, which applies the
+/// province's intake rules and workflow and saves the report, its current deadline and an outbox message in one transaction.
 /// </summary>
-public sealed class ReportActions(IServiceProvider services, IReportStore store, IClock clock, Deadlines deadlines)
+public sealed class ReportActions(ReportService reports, IReportStore store)
 {
-    public const string TransitionMessage = "report.transition";
-
     public Task<Report?> FindAsync(string provinceId, Guid id, CancellationToken cancellationToken) =>
         store.FindAsync(provinceId, new ReportId(id), cancellationToken);
 
-    public async Task<(IntakeResult Result, DomainResult Stored)> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, CancellationToken cancellationToken)
-    {
-        var intake = services.GetRequiredKeyedService<IntakeService>(provinceId);
-        var result = intake.Submit(draft, submitter);
-        if (result.Report is not { } report)
-        {
-            return (result, DomainResult.Success);
-        }
-
-        var now = clock.GetCurrentInstant();
-        var stored = await store.AddAsync(provinceId, report, result.Contact, deadlines.DeadlineOf(report, now), [Message(provinceId, report, now)], cancellationToken);
-        return (result, stored);
-    }
+    public Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, CancellationToken cancellationToken) =>
+        reports.SubmitAsync(provinceId, draft, submitter, null, cancellationToken);
 
     public async Task<DomainResult> ApplyAsync(string provinceId, Guid id, ReportCommand command, Actor actor, CancellationToken cancellationToken)
     {
-        var report = await store.FindAsync(provinceId, new ReportId(id), cancellationToken);
-        if (report is null)
-        {
-            return new DomainError("FR-HOST-404", FieldReports.ErrorKind.NotFound, "The report does not exist in this province.");
-        }
-
-        var version = report.Version;
-        var now = clock.GetCurrentInstant();
-        var applied = report.Apply(command, actor, now);
-        if (!applied.IsSuccess)
-        {
-            return applied;
-        }
-
-        return await store.SaveAsync(provinceId, report, version, deadlines.DeadlineOf(report, now), [Message(provinceId, report, now)], cancellationToken);
+        var outcome = await reports.ApplyAsync(provinceId, new ReportId(id), command, actor, cancellationToken);
+        return outcome.Error is { } error ? DomainResult.Failure(error) : DomainResult.Success;
     }
 
-    /// <summary>The outbox message of a transition: ids and states only, no personal data.</summary>
-    public static OutboxMessage Message(string provinceId, Report report, Instant at)
+    /// <summary>Reads the transition a <see cref="ReportMessageTypes"/> outbox message describes; <see langword="null"/> for other messages.</summary>
+    public static TransitionPayload? TransitionOf(OutboxMessage message)
     {
-        var last = report.Events[^1];
-        var payload = JsonSerializer.Serialize(new TransitionPayload(report.Id.Value, last.Trigger.ToString(), report.State.ToString(), report.AssignedAgencyId, report.ReporterAccountId, report.Version));
-        return OutboxMessage.Create(provinceId, TransitionMessage, payload, at);
+        if (!message.Type.StartsWith(ReportMessageTypes.Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var p = JsonDocument.Parse(message.PayloadJson).RootElement;
+        return new TransitionPayload(
+            Guid.Parse(p.GetProperty("reportId").GetString()!),
+            p.GetProperty("trigger").GetString()!,
+            p.GetProperty("to").GetString()!,
+            p.TryGetProperty("assignedAgencyId", out var agency) && agency.ValueKind == JsonValueKind.String ? agency.GetString() : null,
+            p.GetProperty("reporterAccountId").GetString()!,
+            p.GetProperty("sequence").GetInt32());
     }
 }
 

@@ -128,6 +128,7 @@ public sealed class ReportService
             ["isUrgent"] = report.IsUrgent,
             ["isConfidential"] = report.IsConfidential,
             ["channel"] = report.Channel,
+            ["reporterAccountId"] = report.ReporterAccountId,
             ["sequence"] = e.Sequence,
         });
         return OutboxMessage.Create(report.ProvinceId, ReportMessageTypes.Of(e.Trigger), payload, now);

@@ -111,16 +111,16 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
             Confidential = Confidential,
             Language = "vi",
         };
-        var (result, stored) = await actions.SubmitAsync(Province, draft, Actor, cancellationToken);
-        if (!result.IsAccepted)
+        var result = await actions.SubmitAsync(Province, draft, Actor, cancellationToken);
+        if (result.Rejections.Count > 0)
         {
             Errors.AddRange(result.Rejections.Select(r => l[r.MessageVi, r.MessageEn]));
             return Page();
         }
 
-        if (!stored.IsSuccess)
+        if (!result.IsSuccess)
         {
-            Errors.Add(stored.Error!.Message);
+            Errors.Add(result.Error!.Message);
             return Page();
         }
 
