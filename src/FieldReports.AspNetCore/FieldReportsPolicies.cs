@@ -25,6 +25,9 @@ public static class FieldReportsPolicies
     /// <summary>The centre's staff (reception, approver, administrator) or a reporter; resource checks narrow a reporter to their own reports.</summary>
     public const string CentreOrReporter = "FieldReports.CentreOrReporter";
 
+    /// <summary>The centre's staff: reception, approver, administrator.</summary>
+    public const string Centre = "FieldReports.Centre";
+
     /// <summary>Any staff role (reception, approver, handling, leader, administrator).</summary>
     public const string Staff = "FieldReports.Staff";
 }

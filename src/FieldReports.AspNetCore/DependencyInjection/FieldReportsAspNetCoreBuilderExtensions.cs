@@ -77,6 +77,7 @@ public static class FieldReportsAspNetCoreBuilderExtensions
             .AddPolicy(FieldReportsPolicies.Leader, RolePolicy(ActorRole.Leader))
             .AddPolicy(FieldReportsPolicies.Administrator, RolePolicy(ActorRole.Administrator))
             .AddPolicy(FieldReportsPolicies.CentreOrReporter, RolePolicy(ActorRole.Reporter, ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.Administrator))
+            .AddPolicy(FieldReportsPolicies.Centre, RolePolicy(ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.Administrator))
             .AddPolicy(FieldReportsPolicies.Staff, RolePolicy(ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.HandlingStaff, ActorRole.Leader, ActorRole.Administrator));
         return builder;
     }

@@ -29,6 +29,12 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
 
     public IReporterDataStore ReporterData => services.GetRequiredService<IReporterDataStore>();
 
+    public IReportConfidentialityStore Marks => services.GetRequiredService<IReportConfidentialityStore>();
+
+    public IAccountModerationStore Moderation => services.GetRequiredService<IAccountModerationStore>();
+
+    public IInteractionStore Interactions => services.GetRequiredService<IInteractionStore>();
+
     public ProvinceProfile? Province(string provinceId) => provinces.Find(provinceId);
 
     public ConfidentialityPolicy Confidentiality(ProvinceProfile profile) => services.GetRequiredKeyedService<ConfidentialityPolicy>(profile.Id);
@@ -55,13 +61,19 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
     public async Task<bool> MayActOnAsync(ProvinceProfile profile, ReportId id, Actor actor, CancellationToken ct)
     {
         var report = await Store.FindAsync(profile.Id, id, ct);
-        return report is not null && actor.Role switch
-        {
-            ActorRole.Reporter => report.ReporterAccountId == actor.AccountId,
-            ActorRole.HandlingStaff => report.AssignedAgencyId == actor.AgencyId,
-            _ => true,
-        };
+        return report is not null && MayKnow(report, actor);
     }
+
+    /// <summary>
+    /// Whether the caller may know that a report exists at all: not a reporter of another report, not handling staff of an
+    /// agency it is not assigned to. Everyone else is narrowed further by the confidentiality policy.
+    /// </summary>
+    public static bool MayKnow(Report report, Actor? actor) => actor?.Role switch
+    {
+        ActorRole.Reporter => actor.AccountId == report.ReporterAccountId,
+        ActorRole.HandlingStaff => actor.AgencyId is not null && actor.AgencyId == report.AssignedAgencyId,
+        _ => true,
+    };
 
     /// <summary>Loads a report and its view for the caller; null view when the caller may not know it exists.</summary>
     public async Task<(Report? Report, ReportDto? View)> ViewAsync(ProvinceProfile profile, ReportId id, Actor? actor, CancellationToken ct)
@@ -81,13 +93,16 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
         var policy = Confidentiality(profile);
         var now = clock.GetCurrentInstant();
 
-        // A reporter of another report, or handling staff of another agency before assignment, must not learn it exists.
-        if (actor?.Role == ActorRole.Reporter && actor.AccountId != report.ReporterAccountId)
+        // A reporter of another report, or handling staff of an agency the report is not (or no longer) assigned to, must not
+        // learn it exists; read on every request, so a reassignment takes effect at once.
+        if (!MayKnow(report, actor))
         {
             return null;
         }
 
-        var probe = policy.View(report, null, actor, ReportConfidentiality.None, now);
+        // The marks are read on every view, so a withdrawn consent hides the identity from the very next read.
+        var marks = await Marks.FindAsync(profile.Id, report.Id, ct);
+        var probe = policy.View(report, null, actor, marks, now);
         if (probe is null)
         {
             return null;
@@ -104,7 +119,7 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
             }
         }
 
-        var view = policy.View(report, contact, actor, ReportConfidentiality.None, now)!;
+        var view = policy.View(report, contact, actor, marks, now)!;
         SlaDto? sla = null;
         if (actor is not null && actor.Role != ActorRole.Reporter)
         {

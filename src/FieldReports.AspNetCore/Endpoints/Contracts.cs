@@ -116,6 +116,18 @@ internal sealed record QueueItemDto(string Id, string State, int Version, string
 /// <param name="PublishedAt">When published.</param>
 internal sealed record PublishedReportDto(string Id, string State, string? Title, string Description, string? FieldCode, string? AreaCode, string? Address, double? Latitude, double? Longitude, string? AssignedAgencyId, string? Result, DateTimeOffset SubmittedAt, DateTimeOffset PublishedAt);
 
+/// <summary>One of the caller's own reports, in their list. Holds no personal data.</summary>
+/// <param name="Id">The id.</param>
+/// <param name="State">The state.</param>
+/// <param name="Version">The version.</param>
+/// <param name="Title">The title.</param>
+/// <param name="FieldCode">The field, once classified.</param>
+/// <param name="AssignedAgencyId">The agency handling it.</param>
+/// <param name="IsUrgent">Urgent.</param>
+/// <param name="IsConfidential">Confidential.</param>
+/// <param name="SubmittedAt">When submitted.</param>
+internal sealed record OwnReportDto(string Id, string State, int Version, string? Title, string? FieldCode, string? AssignedAgencyId, bool IsUrgent, bool IsConfidential, DateTimeOffset SubmittedAt);
+
 /// <summary>A page of a keyset-paged list.</summary>
 /// <typeparam name="T">The item type.</typeparam>
 /// <param name="Items">The items.</param>

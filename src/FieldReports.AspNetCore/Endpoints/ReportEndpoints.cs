@@ -19,6 +19,9 @@ internal static class ReportEndpoints
     public static void Map(RouteGroupBuilder root)
     {
         var province = root.MapGroup("/provinces/{provinceId}").AddEndpointFilter<ProvinceScopeFilter>();
+        ConsentEndpoints.Map(province);
+        InteractionEndpoints.Map(province);
+        ModerationEndpoints.Map(province);
 
         // Citizens.
         var citizen = province.MapGroup("").WithTags("Citizen");
@@ -34,7 +37,8 @@ internal static class ReportEndpoints
             .DisableAntiforgery()
             .RequireAuthorization(FieldReportsPolicies.Reporter).RequireRateLimiting(SubmissionRateLimit).AddEndpointFilter<IdempotencyFilter>();
         citizen.MapGet("/my/reports", MyReports)
-            .WithName("ListMyReports").WithSummary("The caller's own reports, newest first.")
+            .WithName("ListMyReports").WithSummary("The caller's own reports, newest first, with keyset paging (cursor, pageSize 1–100).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(FieldReportsPolicies.Reporter);
         citizen.MapGet("/my/data", ExportMyData)
             .WithName("ExportMyData").WithSummary("Every contact detail the caller gave in the province (access to personal data, Law 91/2025).")
@@ -179,6 +183,13 @@ internal static class ReportEndpoints
         }
 
         var profile = api.Province(provinceId)!;
+
+        // A locked account is refused before its files are streamed anywhere.
+        if ((await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct)).IsLocked(api.Clock.GetCurrentInstant()))
+        {
+            return new DomainError(ErrorCodes.IntakeAccountLocked, ErrorKind.Rule, "The account is locked for improper language; an administrator may lift the lock.").ToProblem();
+        }
+
         var read = await uploads.ReadAsync(http.Request, profile, ct);
         if (read.Problem is { } problem)
         {
@@ -212,7 +223,10 @@ internal static class ReportEndpoints
     private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct)
     {
         var profile = api.Province(provinceId)!;
-        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, null, ct);
+
+        // The account's moderation record is read on every submission, so a lock takes effect on the very next request.
+        var account = await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct);
+        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, ct);
         if (outcome.Error is { } error)
         {
             var problem = error.ToProblem();
@@ -270,26 +284,32 @@ internal static class ReportEndpoints
         return TypedResults.Stream(stream, type, safeName.Length == 0 ? "attachment" : safeName);
     }
 
-    private static async Task<Results<Ok<ReportDto[]>, ProblemHttpResult>> MyReports(string provinceId, HttpContext http, [FromServices] ApiContext api, CancellationToken ct)
+    private static async Task<Results<Ok<PageDto<OwnReportDto>>, ValidationProblem, ProblemHttpResult>> MyReports(
+        string provinceId, HttpContext http, [FromServices] ApiContext api, CancellationToken ct, string? cursor = null, int pageSize = 20)
     {
         if (!api.TryActor(http, out var actor))
         {
             return ApiContext.NoRole();
         }
 
-        // The reporter's reports are those they gave contact details with; the store keeps that index apart from content.
-        var profile = api.Province(provinceId)!;
-        var mine = await api.ReporterData.ExportAsync(profile.Id, actor.AccountId, ct);
-        var list = new List<ReportDto>();
-        foreach (var (reportId, _) in mine.Reverse())
+        if (pageSize is < 1 or > 100)
         {
-            if (await api.ViewAsync(profile, reportId, actor, ct) is { View: { } view })
-            {
-                list.Add(view);
-            }
+            return SubmissionValidation.Invalid("pageSize", "The page size is between 1 and 100.");
         }
 
-        return TypedResults.Ok(list.ToArray());
+        ReportPage<ReportSummary> page;
+        try
+        {
+            page = await api.Queries.GetReporterReportsAsync(api.Province(provinceId)!.Id, actor.AccountId, cursor, pageSize, ct);
+        }
+        catch (ArgumentException)
+        {
+            return SubmissionValidation.Invalid("cursor", "The cursor is not one this list returned.");
+        }
+
+        return TypedResults.Ok(new PageDto<OwnReportDto>(
+            [.. page.Items.Select(r => new OwnReportDto(r.Id.ToString(), r.State.ToString(), r.Version, r.Title, r.FieldCode, r.AssignedAgencyId, r.IsUrgent, r.IsConfidential, r.SubmittedAt.ToDateTimeOffset()))],
+            page.NextCursor));
     }
 
     private static async Task<Results<Ok<ReporterDataDto>, ProblemHttpResult>> ExportMyData(string provinceId, HttpContext http, [FromServices] ApiContext api, CancellationToken ct)

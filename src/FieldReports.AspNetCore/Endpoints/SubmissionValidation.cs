@@ -40,6 +40,18 @@ internal static class SubmissionValidation
         return errors.Count == 0 ? null : Problem(errors);
     }
 
+    /// <summary>Checks free-text fields of a command: each at most its length and well-formed Unicode; null when all pass.</summary>
+    public static ValidationProblem? Texts(params (string Name, string? Value, int Max)[] fields)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, value, max) in fields)
+        {
+            Text(errors, name, value, max);
+        }
+
+        return errors.Count == 0 ? null : Problem(errors);
+    }
+
     public static ValidationProblem Invalid(string field, string message) => Problem(new Dictionary<string, string[]> { [field] = [message] });
 
     public static ReportDraft ToDraft(SubmitReportRequest body, Actor actor, IReadOnlyList<DraftAttachment> attachments) => new()

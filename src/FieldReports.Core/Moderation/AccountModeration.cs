@@ -138,6 +138,69 @@ public sealed class AccountModeration
         return (DomainResult.Success, decision);
     }
 
+    /// <summary>
+    /// An administrator imposes a sanction by decision rather than by count (for example a lock ordered after a complaint),
+    /// recording the reason; the decision joins the audit trail like one a count imposed.
+    /// </summary>
+    /// <param name="profile">The account's province.</param>
+    /// <param name="sanction">The sanction to impose.</param>
+    /// <param name="administrator">The administrator.</param>
+    /// <param name="reason">Why. Required.</param>
+    /// <param name="at">When.</param>
+    /// <param name="until">When the sanction ends by itself; <see langword="null"/> for the duration of the province's rule for
+    /// that sanction in force at <paramref name="at"/> (until lifted when the rule has none).</param>
+    /// <returns>
+    /// Success, or an error (and nothing changed): not an administrator, no reason, an unknown sanction, an end not after
+    /// <paramref name="at"/>, or a sanction of this kind already in force (<see cref="ErrorCodes.SanctionInForce"/>).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="administrator"/> is null.</exception>
+    public DomainResult Impose(ProvinceProfile profile, SanctionKind sanction, Actor administrator, string reason, Instant at, Instant? until = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(administrator);
+        if (!string.Equals(profile.Id, ProvinceId, StringComparison.OrdinalIgnoreCase))
+        {
+            return ErrorCodes.Errors.ProvinceMismatch();
+        }
+
+        if (administrator.Role != ActorRole.Administrator)
+        {
+            return ErrorCodes.Errors.ActionNotPermitted("impose a sanction", administrator.Role, [ActorRole.Administrator]);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ErrorCodes.Errors.CommandArgumentRequired("reason");
+        }
+
+        if (!Enum.IsDefined(sanction))
+        {
+            return ErrorCodes.Errors.CommandArgumentInvalid("sanction", "a sanction kind");
+        }
+
+        if (until is { } end && end <= at)
+        {
+            return ErrorCodes.Errors.CommandArgumentInvalid("until", "an instant after now");
+        }
+
+        if (IsInForce(sanction, at))
+        {
+            return ErrorCodes.Errors.SanctionInForce();
+        }
+
+        var rule = sanction == SanctionKind.AccountLock ? profile.AccountLockAt(at) : profile.InteractionBanAt(at);
+        _decisions.Add(new ModerationDecision
+        {
+            Kind = ModerationDecisionKind.Imposed,
+            Sanction = sanction,
+            At = at,
+            Until = until ?? (rule.Duration is { } d ? Add(profile, at, d) : null),
+            DecidedBy = administrator.AccountId,
+            Reason = reason.Trim(),
+        });
+        return DomainResult.Success;
+    }
+
     /// <summary>Lifts a sanction in force, recording the administrator's reason.</summary>
     /// <param name="sanction">The sanction to lift.</param>
     /// <param name="administrator">The administrator.</param>

@@ -113,6 +113,11 @@ public sealed class InteractionPolicy
             return ErrorCodes.Errors.CommandArgumentRequired("answer");
         }
 
+        if (normalized.Length > ReportCommand.MaxTextLength)
+        {
+            return ErrorCodes.Errors.CommandArgumentTooLong("answer", ReportCommand.MaxTextLength);
+        }
+
         interaction.Answer = normalized;
         interaction.AnsweredAt = at;
         interaction.AnsweredBy = staff.AccountId;

@@ -49,6 +49,20 @@ public interface IReportQueries
     Task<ReportPage<PublishedReport>> GetPublishedAsync(string provinceId, PublishedReportFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A reporter's own reports in a province, the most recently submitted first, with keyset paging. Summaries hold no
+    /// personal data; the reporter reads a whole report through the confidentiality policy.
+    /// </summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="reporterAccountId">The reporter's account.</param>
+    /// <param name="cursor">The <see cref="ReportPage{T}.NextCursor"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="pageSize">The page size, from 1 to 500.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page; reports of other reporters and other provinces never appear.</returns>
+    /// <exception cref="ArgumentException"><paramref name="cursor"/> is not a cursor this method returned, or an id is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range.</exception>
+    Task<ReportPage<ReportSummary>> GetReporterReportsAsync(string provinceId, string reporterAccountId, string? cursor, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Counts the reports submitted in a period by agency, field and current state, computed with GROUP BY in the database.
     /// </summary>
     /// <param name="provinceId">The province.</param>

@@ -128,6 +128,34 @@ internal sealed class EfReportQueries<TContext>(IDbContextFactory<TContext> cont
         }
     }
 
+    public async Task<ReportPage<ReportSummary>> GetReporterReportsAsync(string provinceId, string reporterAccountId, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reporterAccountId);
+        CheckPageSize(pageSize, nameof(pageSize));
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var query = db.Set<ReportRow>().AsNoTracking()
+                .Where(r => r.ProvinceId == provinceId && r.ReporterAccountId == reporterAccountId);
+            if (cursor is not null)
+            {
+                var (at, id) = DecodeCursor(cursor);
+                query = query.Where(r => r.SubmittedAt <= at && (r.SubmittedAt < at || r.Id.CompareTo(id) < 0));
+            }
+
+            var rows = await query
+                .OrderByDescending(r => r.SubmittedAt)
+                .ThenByDescending(r => r.Id)
+                .Take(pageSize + 1)
+                .Select(Summary)
+                .ToListAsync(cancellationToken);
+            var items = rows.Take(pageSize).Select(ToSummary).ToList();
+            var next = rows.Count > pageSize ? EncodeCursor(items[^1].SubmittedAt, items[^1].Id.Value) : null;
+            return new ReportPage<ReportSummary>(items, next);
+        }
+    }
+
     public async Task<IReadOnlyList<ReportStatisticsRow>> GetStatisticsAsync(string provinceId, ReportStatisticsQuery query, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
