@@ -17,6 +17,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
     private static readonly string[] Leader = ["leader"];
     private static readonly string[] Admin = ["administrator"];
     private static readonly string[] Staff = ["reception", "approver", "handling", "leader", "administrator"];
+    private static readonly string[] Centre = ["reception", "approver", "administrator"];
 
     // Who may call each endpoint. An endpoint missing here fails the test: every new endpoint must say who may call it.
     private static readonly Dictionary<string, string[]> Matrix = new(StringComparer.Ordinal)
@@ -52,6 +53,19 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["ExportStatisticsCsv"] = Leader,
         ["ExportStatisticsXlsx"] = Leader,
         ["GetProvinceProfile"] = Admin,
+        ["GiveIdentityConsent"] = Reporter,
+        ["WithdrawIdentityConsent"] = Reporter,
+        ["ListIdentityConsents"] = ["reporter", "reception", "approver", "administrator"],
+        ["PostInteraction"] = Reporter,
+        ["AnswerInteraction"] = Staff,
+        ["ListInteractions"] = [SignedIn],
+        ["GetAccountModeration"] = Admin,
+        ["RecordViolation"] = Centre,
+        ["LockAccount"] = Admin,
+        ["UnlockAccount"] = Admin,
+        ["BanInteraction"] = Admin,
+        ["UnbanInteraction"] = Admin,
+        ["ListModerationDecisions"] = Admin,
         ["ListPublishedReports"] = [Anyone],
         ["GetPublishedReport"] = [Anyone],
     };
@@ -112,7 +126,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         await Api.Ok(Api.PostAsync(factory, Api.Reception, $"/reports/{id}/receive", new { fieldCode = "traffic" }));
         await Api.Ok(Api.PostAsync(factory, Api.Reception, $"/reports/{id}/assign", new { agencyId = "so-gtvt" }));
         var failures = new List<string>();
-        foreach (var endpoint in Endpoints().Where(e => e.Route.Contains("{id", StringComparison.Ordinal) && e.Method == "POST"))
+        foreach (var endpoint in Endpoints().Where(e => e.Route.Contains("{id", StringComparison.Ordinal) && e.Method is "POST" or "DELETE"))
         {
             var allowed = Matrix[endpoint.Name];
             if (allowed.Contains("handling"))
@@ -126,7 +140,17 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
             }
         }
 
-        Check(failures, Endpoints().Single(e => e.Name == "GetReport"), "other citizen", await SendAsync(Endpoints().Single(e => e.Name == "GetReport"), Api.OtherCitizen, id), HttpStatusCode.NotFound);
+        // Reads: another citizen never learns an unpublished report exists; another agency never reads a report not assigned to it.
+        foreach (var name in new[] { "GetReport", "ListInteractions", "ListIdentityConsents" })
+        {
+            var read = Endpoints().Single(e => e.Name == name);
+            Check(failures, read, "other citizen", await SendAsync(read, Api.OtherCitizen, id), HttpStatusCode.NotFound);
+            if (Matrix[name].Contains(SignedIn) || Matrix[name].Contains("handling"))
+            {
+                Check(failures, read, "other agency", await SendAsync(read, Api.OtherAgency, id), HttpStatusCode.NotFound);
+            }
+        }
+
         var own = await Api.PostAsync(factory, Api.Handler, $"/reports/{id}/acknowledge", new { });
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.True(failures.Count == 0, string.Join('\n', failures));
@@ -151,9 +175,10 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
     private async Task<HttpStatusCode> SendAsync(EndpointInfo endpoint, string? user, string id)
     {
         using var client = factory.As(user);
-        var path = endpoint.Route.Replace("{provinceId}", "ca-mau", StringComparison.Ordinal).Replace("{id:guid}", id, StringComparison.Ordinal).Replace("{attachmentId}", "none", StringComparison.Ordinal);
+        var path = endpoint.Route.Replace("{provinceId}", "ca-mau", StringComparison.Ordinal).Replace("{id:guid}", id, StringComparison.Ordinal).Replace("{attachmentId}", "none", StringComparison.Ordinal)
+            .Replace("{interactionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), new Uri(path, UriKind.Relative));
-        if (endpoint.Method == "POST")
+        if (endpoint.Method is "POST")
         {
             request.Content = endpoint.Name == "SubmitReportWithMedia" ? Api.Multipart(Api.ReportJson()) : JsonContent.Create(new { });
         }

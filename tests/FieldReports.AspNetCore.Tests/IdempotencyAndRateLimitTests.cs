@@ -21,7 +21,7 @@ public class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var b = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
         Assert.Equal(a, b);
         var mine = await Api.Ok(Api.GetAsync(factory, "reporter;idem-1;;ca-mau", "/my/reports"));
-        Assert.Single(mine.EnumerateArray());
+        Assert.Single(mine.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -73,5 +73,24 @@ public class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.NotNull(last.Headers.RetryAfter);
         Assert.Contains("request.rate_limited", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interactions_past_the_limit_get_429_with_retry_after_and_are_not_stored()
+    {
+        var id = await Api.PublishedAsync(factory);
+        using var client = factory.As("reporter;busy-2;;ca-mau");
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.PostAsync(new Uri(Api.Base + $"/reports/{id}/interactions", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { text = $"Góp ý số {i}." }));
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.NotNull(last!.Headers.RetryAfter);
+        Assert.Contains("request.rate_limited", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, (await Api.Ok(Api.GetAsync(factory, Api.Reception, $"/reports/{id}/interactions"))).GetArrayLength());
     }
 }

@@ -155,10 +155,108 @@ public class MalformedInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("province.unknown", problem.GetProperty("code").GetString());
     }
 
+    public static TheoryData<string, string, string> BadParticipationBodies => new()
+    {
+        // Consent: wrong types, huge and invalid text, an array.
+        { "citizen", "/reports/{id}/consent", """{"purpose": 42}""" },
+        { "citizen", "/reports/{id}/consent", "{\"purpose\": \"" + new string('p', 5000) + "\"}" },
+        { "citizen", "/reports/{id}/consent", """{"purpose": "\ud800 lone surrogate"}""" },
+        { "citizen", "/reports/{id}/consent", """{"purpose": ""}""" },
+        { "citizen", "/reports/{id}/consent", """[]""" },
+        { "citizen", "/reports/{id}/consent", """{"purpose": "ok", "wordingVersion": "\u0007"}""" },
+        // Interactions: unknown and numeric kinds, wrong types, huge and invalid text, a report that is not published.
+        { "other-citizen", "/reports/{id}/interactions", """{"kind": "Bogus", "text": "Góp ý."}""" },
+        { "other-citizen", "/reports/{id}/interactions", """{"kind": "1", "text": "Góp ý."}""" },
+        { "other-citizen", "/reports/{id}/interactions", """{"text": 5}""" },
+        { "other-citizen", "/reports/{id}/interactions", "{\"text\": \"" + new string('t', 9000) + "\"}" },
+        { "other-citizen", "/reports/{id}/interactions", """{"text": "bell \u0007"}""" },
+        { "other-citizen", "/reports/{id}/interactions", """{"text": "   "}""" },
+        { "other-citizen", "/reports/{unpublished}/interactions", """{"text": "Góp ý."}""" },
+        { "handler", "/reports/{id}/interactions/{interaction}/answer", """{"answer": ["a"]}""" },
+        { "handler", "/reports/{id}/interactions/{interaction}/answer", "{\"answer\": \"" + new string('a', 9000) + "\"}" },
+        { "handler", "/reports/{id}/interactions/{interaction}/answer", """{"answer": ""}""" },
+        { "handler", "/reports/{id}/interactions/00000000-0000-0000-0000-000000000001/answer", """{"answer": "Trả lời."}""" },
+        // Moderation: missing, huge and mistyped accounts, unknown kinds, bad ids and instants.
+        { "admin", "/moderation/accounts/record", """{}""" },
+        { "admin", "/moderation/accounts/record", """{"accountId": 12}""" },
+        { "admin", "/moderation/accounts/record", "{\"accountId\": \"" + new string('x', 300) + "\"}" },
+        { "reception", "/moderation/accounts/violations", """{"accountId": "target-1", "kind": "Nope"}""" },
+        { "reception", "/moderation/accounts/violations", """{"accountId": "target-1", "kind": "0"}""" },
+        { "reception", "/moderation/accounts/violations", """{"kind": "AbusiveReport"}""" },
+        { "reception", "/moderation/accounts/violations", """{"kind": "AbusiveReport", "reportId": "not-a-guid"}""" },
+        { "reception", "/moderation/accounts/violations", """{"kind": "AbusiveReport", "reportId": "00000000-0000-0000-0000-000000000002"}""" },
+        { "reception", "/moderation/accounts/violations", "{\"accountId\": \"target-1\", \"kind\": \"AbusiveReport\", \"note\": \"" + new string('n', 3000) + "\"}" },
+        { "admin", "/moderation/accounts/lock", """{"accountId": "target-1", "reason": ""}""" },
+        { "admin", "/moderation/accounts/lock", """{"accountId": "target-1", "reason": "r", "until": "yesterday"}""" },
+        { "admin", "/moderation/accounts/lock", """{"accountId": "target-1", "reason": "r", "until": "2000-01-01T00:00:00Z"}""" },
+        { "admin", "/moderation/accounts/lock", "{\"accountId\": \"target-1\", \"reason\": \"" + new string('r', 3000) + "\"}" },
+        { "admin", "/moderation/accounts/interaction-ban", """{"accountId": "target-1", "reason": "\ud800"}""" },
+        { "admin", "/moderation/accounts/unlock", """{"accountId": "target-1", "reason": "Không có khóa."}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadParticipationBodies))]
+    public async Task Malformed_consent_interaction_and_moderation_input_is_a_4xx_problem_and_changes_nothing(string role, string path, string body)
+    {
+        var (published, interaction) = await PublishedWithInteractionAsync();
+        var unpublished = await Api.SubmitAsync(factory);
+        var user = role switch
+        {
+            "citizen" => Api.Citizen,
+            "other-citizen" => Api.OtherCitizen,
+            "handler" => Api.Handler,
+            "reception" => Api.Reception,
+            _ => Api.Admin,
+        };
+        using var client = factory.As(user);
+        var url = path.Replace("{id}", published, StringComparison.Ordinal).Replace("{unpublished}", unpublished, StringComparison.Ordinal).Replace("{interaction}", interaction, StringComparison.Ordinal);
+
+        var response = await client.PostAsync(new Uri(Api.Base + url, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertProblem(response, 400, 499);
+        Assert.Empty((await Api.Ok(Api.GetAsync(factory, Api.Reception, $"/reports/{published}/consents"))).EnumerateArray());
+        var interactions = await Api.Ok(Api.GetAsync(factory, Api.Reception, $"/reports/{published}/interactions"));
+        Assert.Equal(JsonValueKind.Null, Assert.Single(interactions.EnumerateArray()).GetProperty("answer").ValueKind);
+        Assert.Empty((await Api.Ok(Api.GetAsync(factory, Api.Reception, $"/reports/{unpublished}/interactions"))).EnumerateArray());
+        var moderation = factory.Services.GetRequiredService<IAccountModerationStore>();
+        Assert.Equal(0, (await moderation.LoadAsync("ca-mau", "target-1", CancellationToken.None)).Version);
+        Assert.Equal(0, (await moderation.LoadAsync("ca-mau", "citizen-1", CancellationToken.None)).Version);
+    }
+
+    [Theory]
+    [InlineData("/my/reports?pageSize=0")]
+    [InlineData("/my/reports?pageSize=many")]
+    [InlineData("/my/reports?cursor=%00%FF")]
+    [InlineData("/moderation/decisions?from=soon")]
+    [InlineData("/moderation/decisions?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    public async Task Malformed_query_strings_on_the_new_lists_are_400_problems(string path)
+    {
+        var user = path.StartsWith("/my", StringComparison.Ordinal) ? Api.Citizen : Api.Admin;
+
+        var response = await Api.GetAsync(factory, user, path);
+
+        await AssertProblem(response, 400, 400);
+    }
+
     private async Task<HttpResponseMessage> PostRawAsync(string path, string body)
     {
         using var client = factory.As("reporter;malformed-1;;ca-mau");
         return await client.PostAsync(new Uri(Api.Base + path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+    }
+
+    private (string Report, string Interaction)? _published;
+
+    private async Task<(string Report, string Interaction)> PublishedWithInteractionAsync()
+    {
+        if (_published is { } known)
+        {
+            return known;
+        }
+
+        var id = await Api.PublishedAsync(factory);
+        var interaction = await Api.Ok(Api.PostAsync(factory, "reporter;asker-1;;ca-mau", $"/reports/{id}/interactions", new { kind = "ClarificationRequest", text = "Khi nào xong?" }));
+        _published = (id, interaction.GetProperty("id").GetString()!);
+        return _published.Value;
     }
 
     private static async Task<JsonElement> AssertProblem(HttpResponseMessage response, int min, int max)

@@ -103,7 +103,7 @@ public class ReportFlowTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var id = await Api.SubmitAsync(factory, me);
 
         var mine = await Api.Ok(Api.GetAsync(factory, me, "/my/reports"));
-        Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
         var withdrawn = await Api.Ok(Api.PostAsync(factory, me, $"/reports/{id}/withdraw", new { reason = "Đã tự xử lý." }));
         Assert.Equal("Withdrawn", withdrawn.GetProperty("state").GetString());
 

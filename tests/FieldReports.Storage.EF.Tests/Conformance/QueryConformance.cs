@@ -94,6 +94,42 @@ public abstract class QueryConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task Reporter_list_pages_the_reporter_s_own_reports_newest_first_by_keyset()
+    {
+        var mine = new List<Report>();
+        for (var i = 0; i < 5; i++)
+        {
+            // Two reports per instant, so that pages also break ties on the id.
+            mine.Add(await AddAsync(TestReports.Submitted(Now + Duration.FromMinutes(i / 2), reporter: "citizen-7"), null));
+        }
+
+        mine.Add(await AddAsync(TestReports.Submitted(Now - Duration.FromDays(1), reporter: "citizen-7").Receive(Now - Duration.FromDays(1)), null));
+        await AddAsync(TestReports.Submitted(Now, reporter: "citizen-8"), null);
+        await AddAsync(TestReports.Submitted(Now, province: "camau", reporter: "citizen-7"), null);
+
+        var seen = new List<ReportSummary>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await Queries.GetReporterReportsAsync(TestReports.Province, "citizen-7", cursor, 4, default);
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(2, pages);
+        Assert.Equal(mine.Count, seen.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(mine.Select(r => r.Id.Value).Order(), seen.Select(r => r.Id.Value).Order());
+        Assert.Equal(seen.OrderByDescending(r => r.SubmittedAt).Select(r => r.SubmittedAt), seen.Select(r => r.SubmittedAt));
+        Assert.Equal(ReportState.Received, seen[^1].State);
+        Assert.Empty((await Queries.GetReporterReportsAsync(TestReports.Province, "citizen-9", null, 10, default)).Items);
+        await Assert.ThrowsAsync<ArgumentException>(() => Queries.GetReporterReportsAsync(TestReports.Province, "citizen-7", "not-a-cursor", 3, default));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries.GetReporterReportsAsync(TestReports.Province, "citizen-7", null, 0, default));
+    }
+
+    [StorageFact]
     public async Task Statistics_count_by_agency_field_and_state_in_the_period()
     {
         await AddAsync(TestReports.Published(Now, field: "roads"), null);
