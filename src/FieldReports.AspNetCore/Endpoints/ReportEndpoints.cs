@@ -19,9 +19,6 @@ internal static class ReportEndpoints
     public static void Map(RouteGroupBuilder root)
     {
         var province = root.MapGroup("/provinces/{provinceId}").AddEndpointFilter<ProvinceScopeFilter>();
-        ConsentEndpoints.Map(province);
-        InteractionEndpoints.Map(province);
-        ModerationEndpoints.Map(province);
 
         // Citizens.
         var citizen = province.MapGroup("").WithTags("Citizen");
@@ -119,6 +116,10 @@ internal static class ReportEndpoints
             .WithName("ListPublishedReports").WithSummary("Published reports, most recent first, with filters and keyset paging. Never personal data.");
         pub.MapGet("/reports/{id:guid}", PublishedOne)
             .WithName("GetPublishedReport").WithSummary("One published report, redacted for the public.");
+
+        ConsentEndpoints.Map(province);
+        InteractionEndpoints.Map(province);
+        ModerationEndpoints.Map(province);
     }
 
     private static void MapCommand<TBody>(RouteGroupBuilder group, string action, string name, string summary, string policy, Func<TBody, Provinces.ProvinceProfile, ReportCommand> command, bool rateLimited = false)
