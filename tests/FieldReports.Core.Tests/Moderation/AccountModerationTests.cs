@@ -121,4 +121,44 @@ public class AccountModerationTests
 
     [Fact]
     public void Fold_turns_d_with_stroke_into_d() => Assert.Equal("dong da", FieldReports.Intake.VietnameseText.Fold("Đống Đa"));
+
+    [Fact]
+    public void Administrator_imposes_a_lock_by_decision_with_a_reason_and_the_rule_s_duration()
+    {
+        var hue = SeedProvinces.Load("hue");
+        var account = new AccountModeration("hue", "citizen-1");
+        var at = SeedProvinces.Local(2024, 3, 1, 9);
+
+        var result = account.Impose(hue, SanctionKind.InteractionBan, Actor.Administrator("admin-1"), "  Xúc phạm cán bộ.  ", at);
+
+        Assert.True(result.IsSuccess);
+        var decision = Assert.Single(account.Decisions);
+        Assert.Equal(("admin-1", "Xúc phạm cán bộ.", 0), (decision.DecidedBy, decision.Reason, decision.ViolationCount));
+        Assert.Equal(SeedProvinces.Local(2024, 4, 1, 9), decision.Until);
+        Assert.True(account.IsInteractionBanned(at));
+        Assert.False(account.IsLocked(at));
+    }
+
+    [Fact]
+    public void Imposing_needs_an_administrator_a_reason_a_future_end_and_no_sanction_in_force()
+    {
+        var camau = SeedProvinces.Load("ca-mau");
+        var account = new AccountModeration("ca-mau", "citizen-1");
+        var at = SeedProvinces.Local(2024, 3, 1, 9);
+        var admin = Actor.Administrator("admin-1");
+
+        Assert.Equal(ErrorCodes.RoleNotPermitted, account.Impose(camau, SanctionKind.AccountLock, Staff, "r", at).Error?.Code);
+        Assert.Equal(ErrorCodes.ArgumentRequired, account.Impose(camau, SanctionKind.AccountLock, admin, " ", at).Error?.Code);
+        Assert.Equal(ErrorCodes.ArgumentInvalid, account.Impose(camau, SanctionKind.AccountLock, admin, "r", at, at).Error?.Code);
+        Assert.Equal(ErrorCodes.ArgumentInvalid, account.Impose(camau, (SanctionKind)9, admin, "r", at).Error?.Code);
+        Assert.Empty(account.Decisions);
+
+        Assert.True(account.Impose(camau, SanctionKind.AccountLock, admin, "r", at).IsSuccess);
+        Assert.Null(account.Decisions[0].Until);
+        Assert.Equal(ErrorCodes.SanctionInForce, account.Impose(camau, SanctionKind.AccountLock, admin, "again", at + Duration.FromHours(1)).Error?.Code);
+        Assert.True(account.Lift(SanctionKind.AccountLock, admin, "lifted", at + Duration.FromHours(2)).IsSuccess);
+        Assert.True(account.Impose(camau, SanctionKind.AccountLock, admin, "again", at + Duration.FromHours(3), at + Duration.FromDays(1)).IsSuccess);
+        Assert.False(account.IsLocked(at + Duration.FromDays(1)));
+        Assert.Equal(3, account.Decisions.Count);
+    }
 }

@@ -88,6 +88,8 @@ public class RatingAndInteractionTests
         var (_, interaction) = policy.Open(report, Reporter, InteractionKind.ClarificationRequest, "Làm rõ?", At);
 
         Assert.Equal(ErrorCodes.NotAssignedToAgency, policy.Answer(interaction!, Actor.Handler("h", "ioc"), "x", At).Error!.Code);
+        Assert.Equal(ErrorCodes.ArgumentTooLong, policy.Answer(interaction!, Actor.Handler("h", "ubnd-tp-hue"), new string('a', ReportCommand.MaxTextLength + 1), At).Error!.Code);
+        Assert.Null(interaction!.AnsweredAt);
         SeedProvinces.Ok(policy.Answer(interaction!, Actor.Handler("h", "ubnd-tp-hue"), "Thu gom lúc 6 giờ sáng.", At + Duration.FromDays(1)));
 
         Assert.False(interaction!.IsUnansweredAt(At + Duration.FromDays(30)));
