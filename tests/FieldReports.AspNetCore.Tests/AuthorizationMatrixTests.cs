@@ -67,6 +67,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["UnbanInteraction"] = Admin,
         ["ListModerationDecisions"] = Admin,
         ["ListPublishedReports"] = [Anyone],
+        ["ListPublishedInteractions"] = [Anyone],
         ["GetPublishedReport"] = [Anyone],
     };
 

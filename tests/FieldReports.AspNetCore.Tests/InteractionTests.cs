@@ -52,6 +52,18 @@ public class InteractionTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Api.NoCanary(text);
         }
 
+        using (var anonymous = factory.As(null))
+        {
+            var response = await anonymous.GetAsync(new Uri(Api.Base + $"/public/reports/{id}/interactions", UriKind.Relative));
+            var text = await response.Content.ReadAsStringAsync();
+            var list = JsonDocument.Parse(text).RootElement;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["Khi nào vỉa hè được sửa xong?", "Cảm ơn đã xử lý nhanh."], list.EnumerateArray().Select(i => i.GetProperty("text").GetString()));
+            Assert.DoesNotContain("citizen-", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("h-1", text, StringComparison.Ordinal);
+            Api.NoCanary(text);
+        }
+
         Assert.DoesNotContain(factory.Logs, line => line.Contains("Canarynguyen", StringComparison.Ordinal) || line.Contains(Api.CanaryEmail, StringComparison.Ordinal) || line.Contains("912345678", StringComparison.Ordinal));
     }
 
@@ -68,6 +80,11 @@ public class InteractionTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
         Assert.Contains("interaction.not_published", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        using (var anonymous = factory.As(null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(Api.Base + $"/public/reports/{id}/interactions", UriKind.Relative))).StatusCode);
+        }
+
         Assert.Empty((await Api.Ok(Api.GetAsync(factory, Api.Reception, $"/reports/{id}/interactions"))).EnumerateArray());
     }
 

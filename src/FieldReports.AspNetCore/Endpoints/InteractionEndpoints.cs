@@ -42,6 +42,12 @@ internal static class InteractionEndpoints
             .WithTags("Reports")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization();
+        province.MapGet("/public/reports/{id:guid}/interactions", PublicList)
+            .WithName("ListPublishedInteractions")
+            .WithSummary("The interactions on a published result, oldest first, as the public sees them: never who sent or answered them.")
+            .WithTags("Public")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowAnonymous();
     }
 
     private static async Task<Results<Created<InteractionDto>, ValidationProblem, ProblemHttpResult>> Open(
@@ -134,6 +140,20 @@ internal static class InteractionEndpoints
 
         var interactions = await api.Interactions.ListForReportAsync(profile.Id, report.Id, ct);
         return TypedResults.Ok(interactions.Select(i => InteractionViews.Of(i, actor)).ToArray());
+    }
+
+    private static async Task<Results<Ok<InteractionDto[]>, ProblemHttpResult>> PublicList(string provinceId, Guid id, [FromServices] ApiContext api, CancellationToken ct)
+    {
+        var profile = api.Province(provinceId)!;
+        var report = await api.Store.FindAsync(profile.Id, new ReportId(id), ct);
+        if (report is null
+            || api.Confidentiality(profile).View(report, null, null, await api.Marks.FindAsync(profile.Id, report.Id, ct), api.Clock.GetCurrentInstant()) is null)
+        {
+            return ApiContext.NotFound(new ReportId(id));
+        }
+
+        var interactions = await api.Interactions.ListForReportAsync(profile.Id, report.Id, ct);
+        return TypedResults.Ok(interactions.Select(i => InteractionViews.Of(i, null)).ToArray());
     }
 
     /// <summary>

@@ -142,11 +142,11 @@ internal sealed record AccountDecisionDto(string AccountId, ModerationDecisionDt
 /// <summary>Helpers shared by the interaction endpoints.</summary>
 internal static class InteractionViews
 {
-    /// <summary>The caller's view of an interaction: the citizen's account only to the centre, who answered only to staff.</summary>
-    public static InteractionDto Of(Interaction i, Reports.Actor actor)
+    /// <summary>The caller's view of an interaction (null for the public): the citizen's account only to the centre, who answered only to staff.</summary>
+    public static InteractionDto Of(Interaction i, Reports.Actor? actor)
     {
-        var centre = actor.Role is Reports.ActorRole.ReceptionStaff or Reports.ActorRole.Approver or Reports.ActorRole.Administrator;
-        var staff = centre || actor.Role is Reports.ActorRole.HandlingStaff or Reports.ActorRole.Leader;
+        var centre = actor?.Role is Reports.ActorRole.ReceptionStaff or Reports.ActorRole.Approver or Reports.ActorRole.Administrator;
+        var staff = centre || actor?.Role is Reports.ActorRole.HandlingStaff or Reports.ActorRole.Leader;
         var hidden = new List<string>();
         if (!centre)
         {
@@ -164,7 +164,7 @@ internal static class InteractionViews
             i.Text,
             i.SentAt.ToDateTimeOffset(),
             i.DueAt?.ToDateTimeOffset(),
-            actor.Role == Reports.ActorRole.Reporter && actor.AccountId == i.AccountId,
+            actor?.Role == Reports.ActorRole.Reporter && actor.AccountId == i.AccountId,
             centre ? i.AccountId : null,
             i.AgencyId,
             i.Answer,
