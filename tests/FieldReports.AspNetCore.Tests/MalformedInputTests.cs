@@ -192,6 +192,7 @@ public class MalformedInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
         { "admin", "/moderation/accounts/lock", "{\"accountId\": \"target-1\", \"reason\": \"" + new string('r', 3000) + "\"}" },
         { "admin", "/moderation/accounts/interaction-ban", """{"accountId": "target-1", "reason": "\ud800"}""" },
         { "admin", "/moderation/accounts/unlock", """{"accountId": "target-1", "reason": "Không có khóa."}""" },
+        { "admin", "/moderation/accounts/interaction-unban", """{"accountId": 5, "reason": "r"}""" },
     };
 
     [Theory]
@@ -221,6 +222,28 @@ public class MalformedInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var moderation = factory.Services.GetRequiredService<IAccountModerationStore>();
         Assert.Equal(0, (await moderation.LoadAsync("ca-mau", "target-1", CancellationToken.None)).Version);
         Assert.Equal(0, (await moderation.LoadAsync("ca-mau", "citizen-1", CancellationToken.None)).Version);
+    }
+
+    [Theory]
+    [InlineData("GET", "/reports/not-a-guid/consents")]
+    [InlineData("DELETE", "/reports/not-a-guid/consent")]
+    [InlineData("DELETE", "/reports/00000000-0000-0000-0000-000000000003/consent")]
+    [InlineData("GET", "/reports/not-a-guid/interactions")]
+    [InlineData("GET", "/reports/00000000-0000-0000-0000-000000000003/interactions")]
+    [InlineData("GET", "/public/reports/%F0%9F%92%A9/interactions")]
+    [InlineData("POST", "/reports/not-a-guid/interactions/also-not/answer")]
+    public async Task Malformed_or_unknown_ids_on_the_new_endpoints_are_4xx_problems(string method, string path)
+    {
+        using var client = factory.As(Api.Citizen);
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Api.Base + path, UriKind.Relative));
+        if (method == "POST")
+        {
+            request.Content = new StringContent("""{"answer": "x"}""", Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request);
+
+        await AssertProblem(response, 400, 499);
     }
 
     [Theory]
