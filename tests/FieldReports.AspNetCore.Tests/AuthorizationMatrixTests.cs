@@ -52,6 +52,9 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["ExportStatisticsCsv"] = Leader,
         ["ExportStatisticsXlsx"] = Leader,
         ["GetProvinceProfile"] = Admin,
+        ["GetCatalogue"] = Admin,
+        ["ReplaceCatalogue"] = Admin,
+        ["ListCatalogueVersions"] = Admin,
         ["ListPublishedReports"] = [Anyone],
         ["GetPublishedReport"] = [Anyone],
     };

@@ -57,15 +57,20 @@ internal static class CatalogueEndpoints
     }
 
     private static async Task<Results<Ok<CatalogueDto>, ValidationProblem, ProblemHttpResult>> Replace(
-        string provinceId, CatalogueRequest body, HttpContext http, [FromServices] ApiContext api, [FromServices] ProvinceCatalogueService catalogues, CancellationToken ct)
+        string provinceId,
+        CatalogueRequest body,
+        [FromHeader(Name = "If-Match")] string? ifMatchHeader,
+        HttpContext http,
+        [FromServices] ApiContext api,
+        [FromServices] ProvinceCatalogueService catalogues,
+        CancellationToken ct)
     {
         if (!api.TryActor(http, out var actor))
         {
             return ApiContext.NoRole();
         }
 
-        var ifMatch = http.Request.GetTypedHeaders().IfMatch;
-        if (ifMatch.Count == 0)
+        if (string.IsNullOrWhiteSpace(ifMatchHeader))
         {
             return Problem(StatusCodes.Status428PreconditionRequired, ErrorCodes.CataloguePreconditionRequired, "Precondition required.",
                 "Send If-Match with the ETag of the catalogue you edited (GET admin/catalogue), so that an edit made meanwhile is not overwritten.");
@@ -77,7 +82,7 @@ internal static class CatalogueEndpoints
         }
 
         var current = (await catalogues.GetAsync(provinceId, ct))!;
-        if (!ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && tag.Tag == ETagOf(current.Version))))
+        if (!http.Request.GetTypedHeaders().IfMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && tag.Tag == ETagOf(current.Version))))
         {
             return VersionMismatch(current.Version);
         }
