@@ -150,6 +150,9 @@ await using (var scope = app.Services.CreateAsyncScope())
         await db.Database.MigrateAsync();
     }
 
+    // The provinces' catalogues (fields and agency tree) that administrators edited replace the configured ones.
+    await app.Services.LoadProvinceCataloguesAsync();
+
     if (!app.Environment.IsEnvironment("Testing") || app.Configuration.GetValue<bool>("FieldReports:SeedDemo"))
     {
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);

@@ -36,6 +36,14 @@ public sealed class FieldReportsAspNetCoreOptions
     /// </summary>
     public int SubmissionsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// How often each instance looks for a catalogue version (fields and agency tree) that another instance stored, and puts
+    /// it in force: an administrator's edit reaches the other instances within this delay (the instance that saves it applies
+    /// it at once, and reading the catalogue through the API also picks it up). Default 30 seconds; zero or less turns the
+    /// periodic refresh off (one instance).
+    /// </summary>
+    public TimeSpan CatalogueRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Sets the role and agency claim types in one call.</summary>
     /// <param name="roleClaimType">The role claim type.</param>
     /// <param name="agencyClaimType">The agency claim type.</param>

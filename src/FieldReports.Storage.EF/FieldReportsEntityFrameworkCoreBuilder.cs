@@ -63,6 +63,7 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
         Services.RemoveAll<IAccountModerationStore>();
         Services.RemoveAll<IReportConfidentialityStore>();
         Services.RemoveAll<IInteractionStore>();
+        Services.RemoveAll<IProvinceCatalogueStore>();
         Services.RemoveAll<StorageContext>();
         Services.AddSingleton<IReportStore, EfReportStore<TContext>>();
         Services.AddSingleton<IReporterDataStore, EfReporterDataStore<TContext>>();
@@ -71,6 +72,7 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
         Services.AddSingleton<IAccountModerationStore, EfAccountModerationStore<TContext>>();
         Services.AddSingleton<IReportConfidentialityStore, EfReportConfidentialityStore<TContext>>();
         Services.AddSingleton<IInteractionStore, EfInteractionStore<TContext>>();
+        Services.AddSingleton<IProvinceCatalogueStore, EfProvinceCatalogueStore<TContext>>();
         Services.AddSingleton(sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<TContext>>();

@@ -248,6 +248,18 @@ public static class FieldReportsModelBuilderExtensions
             b.HasIndex(i => new { i.ProvinceId, i.SentAt, i.AgencyId }).HasDatabaseName($"ix_{prefix}interactions_sent");
         });
 
+        modelBuilder.Entity<ProvinceCatalogueRow>(b =>
+        {
+            b.ToTable(prefix + "province_catalogues", schema);
+            // Versions are inserted only: the key refuses a second version with the same number (two edits at once).
+            b.HasKey(c => new { c.ProvinceId, c.Version });
+            b.Property(c => c.ProvinceId).HasColumnName("province_id").HasMaxLength(64);
+            b.Property(c => c.Version).HasColumnName("version").ValueGeneratedNever();
+            b.Property(c => c.Document).HasColumnName("document").IsRequired();
+            b.Property(c => c.SavedAt).HasColumnName("saved_at");
+            b.Property(c => c.SavedBy).HasColumnName("saved_by").HasMaxLength(128).IsRequired();
+        });
+
         if (!(options.StoreInstantsNatively ?? IsBuiltForPostgreSql(modelBuilder)))
         {
             ConvertInstantsToTicks(modelBuilder);
@@ -262,7 +274,7 @@ public static class FieldReportsModelBuilderExtensions
 
     private static void ConvertInstantsToTicks(ModelBuilder modelBuilder)
     {
-        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow), typeof(ViolationRow), typeof(ModerationDecisionRow), typeof(IdentityConsentRow), typeof(InteractionRow) })
+        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow), typeof(ViolationRow), typeof(ModerationDecisionRow), typeof(IdentityConsentRow), typeof(InteractionRow), typeof(ProvinceCatalogueRow) })
         {
             var entity = modelBuilder.Entity(type);
             foreach (var property in entity.Metadata.GetProperties())

@@ -31,6 +31,14 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        // Migrated before the host starts, because the host puts the stored catalogues in force as it starts.
+        var options = new DbContextOptionsBuilder<Storage.EF.FieldReportsDbContext>().UseSqlite(ConnectionString, x => x.UseFieldReportsMigrations());
+        options.UseFieldReports();
+        using (var db = new Storage.EF.FieldReportsDbContext(options.Options))
+        {
+            db.Database.Migrate();
+        }
+
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging =>
         {
@@ -42,7 +50,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             // The host already loads the seed provinces (samples/ReferenceHost/provinces/*.json).
             services.AddFieldReports()
-                .UseEntityFrameworkCore(ef => ef.UseDbContext(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "fieldreports.db")}", x => x.UseFieldReportsMigrations())));
+                .UseEntityFrameworkCore(ef => ef.UseDbContext(o => o.UseSqlite(ConnectionString, x => x.UseFieldReportsMigrations())));
             services.Configure<FieldReportsAspNetCoreOptions>(o =>
             {
                 o.AttachmentDirectory = Path.Combine(_directory, "attachments");
@@ -63,6 +71,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         host.Services.MigrateFieldReportsDatabaseAsync().GetAwaiter().GetResult();
         return host;
     }
+
+    private string ConnectionString => $"Data Source={Path.Combine(_directory, "fieldreports.db")}";
 
     public string AttachmentDirectory => Path.Combine(_directory, "attachments");
 

@@ -32,6 +32,7 @@ public static class FieldReportsEndpointRouteBuilderExtensions
             .AllowAnonymous();
 
         FieldReports.AspNetCore.Endpoints.ReportEndpoints.Map(group);
+        FieldReports.AspNetCore.Endpoints.CatalogueEndpoints.Map(group);
         return group;
     }
 

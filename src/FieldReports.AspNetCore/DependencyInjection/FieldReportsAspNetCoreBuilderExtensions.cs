@@ -19,7 +19,8 @@ public static class FieldReportsAspNetCoreBuilderExtensions
 {
     /// <summary>
     /// Registers the principal-to-actor mapping, the role policies (<see cref="FieldReportsPolicies"/>), problem details
-    /// with stable error codes, and the exception handler. Authentication stays the host's.
+    /// with stable error codes, the exception handler, and a hosted service that picks up catalogue edits made on other
+    /// instances (<see cref="FieldReportsAspNetCoreOptions.CatalogueRefreshInterval"/>). Authentication stays the host's.
     /// </summary>
     /// <param name="builder">The FieldReports builder.</param>
     /// <param name="configure">Configures the claim types, optionally.</param>
@@ -39,6 +40,7 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         services.TryAddSingleton<IAttachmentContentStore, FileSystemAttachmentContentStore>();
         services.TryAddSingleton<ApiContext>();
         services.TryAddSingleton<AttachmentUploads>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ProvinceCatalogueRefresher>());
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

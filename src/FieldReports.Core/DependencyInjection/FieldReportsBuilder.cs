@@ -66,18 +66,26 @@ public sealed class FieldReportsBuilder
         // A factory, so that a container validated at build time without a store (a host that only uses the policies) still builds.
         services.TryAddSingleton(sp => new FieldReports.Services.ReportService(
             sp.GetRequiredService<ProvinceCatalog>(), sp.GetRequiredService<FieldReports.Stores.IReportStore>(), sp.GetRequiredService<NodaTime.IClock>(), sp));
-        services.TryAddKeyedSingleton<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
-        services.TryAddKeyedSingleton<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => new FieldReports.Intake.IntakeService(
-            sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key)));
-        services.TryAddKeyedSingleton<FieldReports.Routing.RoutingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Routing.RoutingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
-        services.TryAddKeyedSingleton<FieldReports.Confidentiality.ConfidentialityPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Confidentiality.ConfidentialityPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
-        services.TryAddKeyedSingleton<FieldReports.Rating.RatingPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.RatingPolicy(sp.GetRequiredKeyedService<ProvinceProfile>(key)));
+        services.TryAddSingleton<FieldReports.Stores.IProvinceCatalogueStore, FieldReports.Stores.InMemoryProvinceCatalogueStore>();
+        services.TryAddSingleton(sp => new ProvinceCatalogueService(
+            sp.GetRequiredService<ProvinceCatalog>(), sp.GetRequiredService<FieldReports.Stores.IProvinceCatalogueStore>(), sp.GetRequiredService<NodaTime.IClock>(), sp));
+
+        // Transient over the profile in force: an administrator's edit of the catalogue puts a new profile in place, and the
+        // next resolution gets it. Each policy is built once per profile (ProvinceProfile.Service), so resolving is cheap.
+        services.TryAddKeyedTransient<ProvinceProfile>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key)));
+        services.TryAddKeyedTransient<FieldReports.Intake.IntakeService>(KeyedService.AnyKey, (sp, key) => Profile(sp, key).Service(p => new FieldReports.Intake.IntakeService(
+            p, sp.GetRequiredService<NodaTime.IClock>(), sp.GetKeyedService<FieldReports.Moderation.IContentScreen>(key))));
+        services.TryAddKeyedTransient<FieldReports.Routing.RoutingPolicy>(KeyedService.AnyKey, (sp, key) => Profile(sp, key).Service(p => new FieldReports.Routing.RoutingPolicy(p)));
+        services.TryAddKeyedTransient<FieldReports.Confidentiality.ConfidentialityPolicy>(KeyedService.AnyKey, (sp, key) => Profile(sp, key).Service(p => new FieldReports.Confidentiality.ConfidentialityPolicy(p)));
+        services.TryAddKeyedTransient<FieldReports.Rating.RatingPolicy>(KeyedService.AnyKey, (sp, key) => Profile(sp, key).Service(p => new FieldReports.Rating.RatingPolicy(p)));
 
         // "Answer within 1 day" counts working time on the province's calendar (the SLA rule AnswerInteraction).
         services.TryAddSingleton<FieldReports.Rating.IClarificationDeadline, FieldReports.Sla.SlaClarificationDeadline>();
-        services.TryAddKeyedSingleton<FieldReports.Rating.InteractionPolicy>(KeyedService.AnyKey, (sp, key) => new FieldReports.Rating.InteractionPolicy(
-            sp.GetRequiredKeyedService<ProvinceProfile>(key), sp.GetRequiredService<FieldReports.Rating.IClarificationDeadline>()));
+        services.TryAddKeyedTransient<FieldReports.Rating.InteractionPolicy>(KeyedService.AnyKey, (sp, key) => Profile(sp, key).Service(p => new FieldReports.Rating.InteractionPolicy(
+            p, sp.GetRequiredService<FieldReports.Rating.IClarificationDeadline>())));
     }
+
+    private static ProvinceProfile Profile(IServiceProvider services, object? key) => services.GetRequiredService<ProvinceCatalog>().Get(KeyOf(key));
 
     internal static string KeyOf(object? key) =>
         key as string ?? throw new InvalidOperationException("FieldReports' per-province services are keyed by the province id, a string.");

@@ -179,6 +179,15 @@ public static class ErrorCodes
     /// <summary>No reply channel is registered for the channel a report came in by.</summary>
     public const string ReplyChannelMissing = "channel.reply_channel_missing";
 
+    /// <summary>A province's catalogue (fields and agency tree) was refused: it fails the profile's validation or removes what open reports use.</summary>
+    public const string CatalogueInvalid = "catalogue.invalid";
+
+    /// <summary>A catalogue edit did not say which version it changes (HTTP 428: send <c>If-Match</c> with the ETag read).</summary>
+    public const string CataloguePreconditionRequired = "catalogue.precondition_required";
+
+    /// <summary>A catalogue edit was based on another version than the one stored (HTTP 412): read the catalogue again and redo the edit.</summary>
+    public const string CatalogueVersionMismatch = "catalogue.version_mismatch";
+
     /// <summary>Factories for the errors above, with their messages.</summary>
     internal static class Errors
     {
@@ -328,6 +337,14 @@ public static class ErrorCodes
 
         public static DomainError ReplyChannelMissing(string channel) =>
             new(ErrorCodes.ReplyChannelMissing, ErrorKind.Rule, Format($"No reply channel is registered for '{channel}'; register one with AddReplyChannel."));
+
+        public static DomainError CatalogueInvalid(string provinceId, int problems) =>
+            new(ErrorCodes.CatalogueInvalid, ErrorKind.Validation, Format(
+                $"The catalogue of province '{provinceId}' was not saved: {problems} problem(s), listed under 'errors'. Fix them and send the whole catalogue again."));
+
+        public static DomainError CatalogueVersionMismatch(string provinceId, int expected, int stored) =>
+            new(ErrorCodes.CatalogueVersionMismatch, ErrorKind.Conflict, Format(
+                $"The catalogue of province '{provinceId}' is at version {stored}, not {expected}: someone else changed it. Read it again and redo the edit on top."));
 
         private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }

@@ -11,6 +11,30 @@ namespace FieldReports.Provinces;
 /// </remarks>
 public sealed class ProvinceOptions
 {
+    /// <summary>Creates a profile with every default.</summary>
+    public ProvinceOptions()
+    {
+    }
+
+    // The same profile with another catalogue: everything but the fields and agencies is shared with the source, which
+    // nobody changes after start-up.
+    private ProvinceOptions(ProvinceOptions source, ProvinceCatalogue catalogue)
+    {
+        DisplayName = source.DisplayName;
+        TimeZone = source.TimeZone;
+        Channels = source.Channels;
+        Fields = [.. catalogue.Fields];
+        Areas = source.Areas;
+        Agencies = [.. catalogue.Agencies];
+        Routing = source.Routing;
+        Intake = source.Intake;
+        Moderation = source.Moderation;
+        Confidentiality = source.Confidentiality;
+        Rating = source.Rating;
+        Holidays = source.Holidays;
+        Calendar = source.Calendar;
+        Sla = source.Sla;
+    }
     /// <summary>The province's name as shown to people, for example <c>Cà Mau</c>. Required.</summary>
     public string DisplayName { get; set; } = string.Empty;
 
@@ -62,4 +86,7 @@ public sealed class ProvinceOptions
 
     /// <summary>The time limit of each workflow step; the defaults are Cà Mau's (Decision 17/2022 art. 7–9).</summary>
     public FieldReports.Sla.SlaOptions Sla { get; } = new();
+
+    /// <summary>These options with another catalogue (fields and agencies); everything else is shared.</summary>
+    internal ProvinceOptions WithCatalogue(ProvinceCatalogue catalogue) => new(this, catalogue);
 }

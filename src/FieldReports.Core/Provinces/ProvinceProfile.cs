@@ -14,6 +14,11 @@ namespace FieldReports.Provinces;
 /// defaults filled in, and effective-dated rules resolvable at an instant. Immutable and thread-safe; obtained from
 /// <see cref="ProvinceCatalog"/> or as a keyed service (key: the province id).
 /// </summary>
+/// <remarks>
+/// When an administrator edits the province's catalogue (fields and agency tree), the catalog puts a new profile in place
+/// of this one; this one never changes. Take the profile from the catalog (or resolve the keyed services) for each
+/// operation rather than keeping it, so that the next operation sees the edit.
+/// </remarks>
 public sealed class ProvinceProfile
 {
     private static readonly SanctionRule DefaultAccountLock = new() { Threshold = 3, Counting = ThresholdCounting.At };
@@ -28,12 +33,14 @@ public sealed class ProvinceProfile
     private readonly FrozenDictionary<string, string?> _areaParents;
     private readonly BusinessCalendarOptions _calendarOptions;
     private readonly ConcurrentDictionary<string, BusinessCalendar> _agencyCalendars = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, object> _services = new();
     private BusinessCalendar? _calendar;
 
-    internal ProvinceProfile(string id, ProvinceOptions options)
+    internal ProvinceProfile(string id, ProvinceOptions options, ProvinceCatalogueRevision? revision = null)
     {
         Id = id;
         Options = options;
+        Catalogue = revision ?? new ProvinceCatalogueRevision(id, 0, ProvinceCatalogue.From(options), null, null);
         TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone)
             ?? throw new ArgumentException($"Unknown time zone '{options.TimeZone}'.", nameof(options));
         Channels = options.Channels.Count > 0
@@ -100,6 +107,16 @@ public sealed class ProvinceProfile
 
     /// <summary>The province id.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The version of the catalogue (fields and agency tree) this profile holds: version 0 is the configured one, later
+    /// versions were saved by administrators (<see cref="ProvinceCatalogueService"/>).
+    /// </summary>
+    public ProvinceCatalogueRevision Catalogue { get; }
+
+    /// <summary>A service built once per profile (a policy over it), so that an edit of the catalogue gets new ones.</summary>
+    internal T Service<T>(Func<ProvinceProfile, T> create)
+        where T : class => (T)_services.GetOrAdd(typeof(T), static (_, arg) => arg.create(arg.profile), (create, profile: this));
 
     /// <summary>The options the profile was compiled from. Do not change them after start-up.</summary>
     public ProvinceOptions Options { get; }

@@ -107,10 +107,28 @@ public sealed class ReportService
             return new ReportOutcome { Error = applied.Error };
         }
 
+        // The changed report is dropped unsaved when the command names a field or agency the province does not have now.
+        if (CheckCatalogue(profile, command) is { } unknown)
+        {
+            return new ReportOutcome { Error = unknown };
+        }
+
         var step = profile.SlaClockOf(report, now).Current;
         var saved = await _store.SaveAsync(profile.Id, report, expected, step?.Deadline, [MessageFor(report, now)], cancellationToken);
         return saved.IsSuccess ? new ReportOutcome { Report = report, CurrentStep = step } : new ReportOutcome { Error = saved.Error };
     }
+
+    // Fields and agencies a command names must be in the province's catalogue in force, which administrators edit at run
+    // time (Cà Mau art. 7.1: the centre classifies into the province's fields and sends to its agencies).
+    private static DomainError? CheckCatalogue(ProvinceProfile profile, ReportCommand command) => command switch
+    {
+        ReceiveCommand r when !profile.Fields.ContainsKey(r.FieldCode) => ErrorCodes.Errors.FieldUnknown(r.FieldCode),
+        AssignCommand a when profile.Agencies.Find(a.AgencyId) is null => ErrorCodes.Errors.AgencyUnknown(a.AgencyId),
+        RedistributeCommand r when profile.Agencies.Find(r.AgencyId) is null => ErrorCodes.Errors.AgencyUnknown(r.AgencyId),
+        ResumeCommand r when profile.Agencies.Find(r.AgencyId) is null => ErrorCodes.Errors.AgencyUnknown(r.AgencyId),
+        ReturnToCentreCommand { ProposedAgencyId: { } proposed } when profile.Agencies.Find(proposed) is null => ErrorCodes.Errors.AgencyUnknown(proposed),
+        _ => null,
+    };
 
     private static ReportOutcome UnknownProvince(string provinceId) => new() { Error = ErrorCodes.Errors.ProvinceUnknown(provinceId) };
 

@@ -36,6 +36,14 @@ public static class StoreErrors
         new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
             $"The moderation record of account '{accountId}' was changed by someone else since it was read at version {expectedVersion}. Load it again and record the violation or decision on it."));
 
+    /// <summary>Another version of the province's catalogue was stored since it was read (<see cref="ErrorCodes.ConcurrencyConflict"/>, <see cref="ErrorKind.Conflict"/>).</summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="version">The version that could not be stored.</param>
+    /// <returns>The error.</returns>
+    public static DomainError CatalogueConflict(string provinceId, int version) =>
+        new(ErrorCodes.ConcurrencyConflict, ErrorKind.Conflict, string.Create(CultureInfo.InvariantCulture,
+            $"Version {version} of the catalogue of province '{provinceId}' could not be stored: another version was stored since it was read. Read the catalogue again and redo the edit on top."));
+
     /// <summary>An interaction with this id already exists (<see cref="ErrorCodes.ConcurrencyConflict"/>, <see cref="ErrorKind.Conflict"/>).</summary>
     /// <param name="id">The interaction's id.</param>
     /// <returns>The error.</returns>

@@ -328,6 +328,37 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ProvinceCatalogueRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<Instant>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("saved_by");
+
+                    b.HasKey("ProvinceId", "Version");
+
+                    b.ToTable("province_catalogues", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
                 {
                     b.Property<Guid>("ReportId")

@@ -322,6 +322,37 @@ namespace FieldReports.Storage.EF.Migrations.Sqlite.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ProvinceCatalogueRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by");
+
+                    b.HasKey("ProvinceId", "Version");
+
+                    b.ToTable("province_catalogues", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
                 {
                     b.Property<Guid>("ReportId")

@@ -30,6 +30,14 @@ public sealed class Open311Factory : WebApplicationFactory<Program>, IAsyncLifet
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Migrated before the host starts, because the host puts the stored catalogues in force as it starts.
+        var options = new DbContextOptionsBuilder<Storage.EF.FieldReportsDbContext>().UseSqlite($"Data Source={_database}", x => x.UseFieldReportsMigrations());
+        options.UseFieldReports();
+        using (var db = new Storage.EF.FieldReportsDbContext(options.Options))
+        {
+            db.Database.Migrate();
+        }
+
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services =>
         {

@@ -1,4 +1,5 @@
 using FieldReports.Core.Tests.Provinces;
+using FieldReports.Provinces;
 using FieldReports.Reports;
 using FieldReports.Services;
 using FieldReports.Sla;
@@ -98,6 +99,22 @@ public class ReportServiceTests
         Assert.Equal(ReportState.Submitted, store.Reports[id].Report.State);
     }
 
+    [Fact]
+    public async Task Commands_naming_a_field_or_agency_the_province_does_not_have_are_refused_and_nothing_is_saved_6()
+    {
+        var (service, store, _) = Create(MondayMorning);
+        var id = (await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None)).Report!.Id;
+
+        var unknownField = await service.ApplyAsync("ca-mau", id, new ReceiveCommand("flooding"), Actor.Reception("r-1"), CancellationToken.None);
+        Assert.True((await service.ApplyAsync("ca-mau", id, new ReceiveCommand("environment"), Actor.Reception("r-1"), CancellationToken.None)).IsSuccess);
+        var unknownAgency = await service.ApplyAsync("ca-mau", id, new AssignCommand("ubnd-p2"), Actor.Reception("r-1"), CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.FieldUnknown, unknownField.Error?.Code);
+        Assert.Equal(ErrorCodes.AgencyUnknown, unknownAgency.Error?.Code);
+        Assert.Equal(ReportState.Received, store.Reports[id].Report.State);
+        Assert.Equal(2, store.Messages.Count);
+    }
+
     private static (ReportService Service, InMemoryReportStore Store, FakeClock Clock) Create(Instant now)
     {
         var clock = new FakeClock(now);
@@ -105,7 +122,12 @@ public class ReportServiceTests
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<IReportStore>(store);
-        services.AddFieldReports().AddProvince("ca-mau", p => p.DisplayName = "Cà Mau");
+        services.AddFieldReports().AddProvince("ca-mau", p =>
+        {
+            p.DisplayName = "Cà Mau";
+            p.Fields.Add(new FieldOptions { Code = "environment", NameVi = "Môi trường" });
+            p.Agencies.Add(new AgencyOptions { Id = "agency-env", Name = "Sở Tài nguyên và Môi trường" });
+        });
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<ReportService>(), store, clock);
     }

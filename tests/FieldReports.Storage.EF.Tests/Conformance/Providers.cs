@@ -113,3 +113,14 @@ public sealed class PostgresInteractionTests(PostgresServer server) : Interactio
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }
+
+public sealed class SqliteProvinceCatalogueTests : ProvinceCatalogueConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresProvinceCatalogueTests(PostgresServer server) : ProvinceCatalogueConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
