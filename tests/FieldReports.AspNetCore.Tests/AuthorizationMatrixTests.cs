@@ -31,7 +31,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["WithdrawReport"] = Reporter,
         ["RateReport"] = Reporter,
         ["GetReport"] = [SignedIn],
-        ["DownloadAttachment"] = ["reporter", "reception", "approver", "administrator"],
+        ["DownloadAttachment"] = [SignedIn],
         ["GetIntakeQueue"] = Reception,
         ["ReceiveReport"] = Reception,
         ["RejectReport"] = Reception,
@@ -54,6 +54,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["GetProvinceProfile"] = Admin,
         ["ListPublishedReports"] = [Anyone],
         ["GetPublishedReport"] = [Anyone],
+        ["DownloadPublishedAttachment"] = [Anyone],
     };
 
     private static readonly Dictionary<string, string> Users = new(StringComparer.Ordinal)
