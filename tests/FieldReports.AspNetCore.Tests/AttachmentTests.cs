@@ -21,6 +21,7 @@ public class AttachmentTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var original = TestImages.JpegWithCanaries();
         Assert.NotNull(Metadata(original).OfType<GpsDirectory>().SingleOrDefault());
         Assert.Contains(TestImages.CanarySerial, Describe(original), StringComparison.Ordinal);
+        Assert.Equal(6, Metadata(original).OfType<ExifIfd0Directory>().Single().GetInt32(ExifDirectoryBase.TagOrientation));
 
         var id = await Api.SubmitAsync(factory, Api.Citizen, original, "../../ảnh hiện trường<script>.jpeg");
         var attachment = await AttachmentOfAsync(id);

@@ -26,7 +26,9 @@ internal static class TestImages
     public static byte[] JpegWithCanaries()
     {
         using var image = new MagickImage(MagickColors.OrangeRed, 64, 32);
-        image.SetProfile(CanaryExif());
+        var exif = CanaryExif();
+        exif.SetValue(ExifTag.Orientation, (ushort)6);
+        image.SetProfile(exif);
         image.Orientation = Orientation.RightTop;
         image.SetProfile(new XmpProfile(Encoding.UTF8.GetBytes(
             "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
