@@ -148,6 +148,21 @@ public class AttachmentTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Empty(await factory.Services.GetRequiredService<IReporterDataStore>().ExportAsync("ca-mau", "attach-mixed", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_province_with_a_lower_pixel_limit_refuses_images_the_default_accepts()
+    {
+        using var strict = new SmallImagesApiFactory();
+        using var client = strict.As("reporter;attach-strict;;ca-mau");
+
+        var response = await client.PostAsync(new Uri(Api.Base + "/reports/multipart", UriKind.Relative), Api.Multipart(Api.ReportJson(), TestImages.PlainJpeg()));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, text);
+        Assert.Equal(ErrorCodes.UploadImageTooLarge, JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
+        using var lenient = factory.As(Api.Citizen);
+        Assert.Equal(HttpStatusCode.Created, (await lenient.PostAsync(new Uri(Api.Base + "/reports/multipart", UriKind.Relative), Api.Multipart(Api.ReportJson(), TestImages.PlainJpeg()))).StatusCode);
+    }
+
     private async Task<JsonElement> RefusedAsync(byte[] file, string name, int status, int? otherStatus = null)
     {
         var account = "attach-" + Guid.NewGuid().ToString("N")[..8];

@@ -83,32 +83,24 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
 
                     var id = Guid.NewGuid().ToString("N");
                     var name = SafeName(disposition.FileNameStar.Value ?? disposition.FileName.Value);
+                    var draft = new DraftAttachment(id, name, mediaType, ReadOnlyMemory<byte>.Empty);
+
+                    // Listed at once, so that a refusal from here on deletes the file with the others.
+                    uploads.Add(new Upload(draft, key, limited.Consumed));
                     if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
                     {
                         // Videos are kept as uploaded: their metadata is not stripped, so they are served to the centre and the reporter only.
-                        uploads.Add(new Upload(new DraftAttachment(id, name, mediaType, ReadOnlyMemory<byte>.Empty), key, limited.Consumed));
                         continue;
                     }
 
                     var (clean, problem) = await StripAsync(profile, key, mediaType, ct);
                     if (problem is not null)
                     {
-                        await content.DeleteAsync(key, CancellationToken.None);
                         return Fail(problem);
                     }
 
-                    string cleanKey;
-                    try
-                    {
-                        cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, writable: false), ct);
-                    }
-                    catch
-                    {
-                        await content.DeleteAsync(key, CancellationToken.None);
-                        throw;
-                    }
-
-                    uploads.Add(new Upload(new DraftAttachment(id, name, clean.MediaType!, ReadOnlyMemory<byte>.Empty), cleanKey, clean.Content!.LongLength, key));
+                    var cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, writable: false), ct);
+                    uploads[^1] = new Upload(draft with { ContentType = clean.MediaType! }, cleanKey, clean.Content!.LongLength, key);
                 }
                 else if (disposition.Name.Value == "report")
                 {
