@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FieldReports.AspNetCore.Tests;
 
-/// <summary>Uploaded images lose their metadata before anyone but the centre's staff sees them; pixel floods are refused (#6).</summary>
+/// <summary>Uploaded images lose their metadata before anyone but the centre's staff sees them; pixel floods are refused.</summary>
 public class AttachmentTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -4,7 +4,7 @@ namespace FieldReports.AspNetCore.Tests;
 
 /// <summary>
 /// The OpenAPI document is written at build time (Microsoft.Extensions.ApiDescription.Server runs the reference host
-/// under GetDocument.Insider into samples/ReferenceHost/obj/openapi); docs/openapi.json is the committed copy (#6).
+/// under GetDocument.Insider into samples/ReferenceHost/obj/openapi); docs/openapi.json is the committed copy.
 /// </summary>
 public class OpenApiDocumentTests(HostFactory factory) : IClassFixture<HostFactory>
 {
