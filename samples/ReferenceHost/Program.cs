@@ -13,6 +13,9 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build writes the OpenAPI document by starting the host under GetDocument.Insider: no database, seed or workers then.
+var generatingDocument = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
 // The five seed provinces' profiles (provinces/*.json) become FieldReports:Provinces.
 builder.Configuration.AddProvinceProfiles(builder.Environment.ContentRootPath);
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
@@ -106,7 +109,7 @@ builder.Services.AddSingleton<INotificationSender, InboxNotificationSender>();
 builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
 builder.Services.AddSingleton<INotificationSender, ChannelReplySender>();
 builder.Services.AddSingleton<SlaMonitor>();
-if (!builder.Environment.IsEnvironment("Testing"))
+if (!builder.Environment.IsEnvironment("Testing") && !generatingDocument)
 {
     builder.Services.AddHostedService<OutboxWorker>();
     builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
@@ -137,25 +140,28 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 // Migrations and the demo seed run explicitly, before the host takes requests.
-await using (var scope = app.Services.CreateAsyncScope())
+if (!generatingDocument)
 {
-    var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-    if (settings.IsPostgreSql)
+    await using (var scope = app.Services.CreateAsyncScope())
     {
-        // The committed migrations are SQLite's; PostgreSQL stores instants natively, so its schema is created from the model.
-        await db.Database.EnsureCreatedAsync();
-    }
-    else
-    {
-        await db.Database.MigrateAsync();
-    }
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        if (settings.IsPostgreSql)
+        {
+            // The committed migrations are SQLite's; PostgreSQL stores instants natively, so its schema is created from the model.
+            await db.Database.EnsureCreatedAsync();
+        }
+        else
+        {
+            await db.Database.MigrateAsync();
+        }
 
-    // The provinces' catalogues (fields and agency tree) that administrators edited replace the configured ones.
-    await app.Services.LoadProvinceCataloguesAsync();
+        // The provinces' catalogues (fields and agency tree) that administrators edited replace the configured ones.
+        await app.Services.LoadProvinceCataloguesAsync();
 
-    if (!app.Environment.IsEnvironment("Testing") || app.Configuration.GetValue<bool>("FieldReports:SeedDemo"))
-    {
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        if (!app.Environment.IsEnvironment("Testing") || app.Configuration.GetValue<bool>("FieldReports:SeedDemo"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
     }
 }
 
@@ -180,7 +186,10 @@ app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context)
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
-app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+if (!generatingDocument)
+{
+    app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+}
 
 await app.RunAsync();
 

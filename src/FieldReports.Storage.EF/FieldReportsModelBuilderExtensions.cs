@@ -133,6 +133,7 @@ public static class FieldReportsModelBuilderExtensions
             b.Property(a => a.Length).HasColumnName("length");
             b.Property(a => a.Sha256).HasColumnName("sha256").HasMaxLength(64);
             b.Property(a => a.StorageKey).HasColumnName("storage_key").HasMaxLength(1024).IsRequired();
+            b.Property(a => a.OriginalStorageKey).HasColumnName("original_storage_key").HasMaxLength(1024);
             b.Property(a => a.CreatedAt).HasColumnName("created_at");
             b.HasIndex(a => a.ReportId).HasDatabaseName($"ix_{prefix}attachments_report");
         });

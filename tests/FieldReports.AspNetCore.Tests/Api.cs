@@ -26,7 +26,8 @@ internal static class Api
     public const string CanaryPhoneE164 = "+84912345678";
     public const string CanaryEmail = "canary.7f3e91@example.vn";
 
-    public static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
+    // A real image: uploads are decoded to strip their metadata, so a header alone would be refused as unreadable.
+    public static readonly byte[] Jpeg = TestImages.PlainJpeg();
 
     public static object ReportJson(string description = "Ổ gà lớn giữa đường Trần Hưng Đạo gây nguy hiểm cho xe máy.") => new
     {
@@ -48,10 +49,10 @@ internal static class Api
         return form;
     }
 
-    public static async Task<string> SubmitAsync(ApiFactory factory, string user = Citizen)
+    public static async Task<string> SubmitAsync(ApiFactory factory, string user = Citizen, byte[]? file = null, string fileName = "photo.jpg")
     {
         using var client = factory.As(user);
-        var response = await client.PostAsync(new Uri(Base + "/reports/multipart", UriKind.Relative), Multipart(ReportJson()));
+        var response = await client.PostAsync(new Uri(Base + "/reports/multipart", UriKind.Relative), Multipart(ReportJson(), file, fileName));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
@@ -70,15 +71,29 @@ internal static class Api
     }
 
     /// <summary>Submits a report and walks it to publication.</summary>
-    public static async Task<string> PublishedAsync(ApiFactory factory)
+    public static async Task<string> PublishedAsync(ApiFactory factory) => await PublishAsync(factory, await SubmitAsync(factory));
+
+    /// <summary>Walks a submitted report to publication.</summary>
+    public static async Task<string> PublishAsync(ApiFactory factory, string id)
     {
-        var id = await SubmitAsync(factory);
+        await AssignAsync(factory, id);
+        await PublishAssignedAsync(factory, id);
+        return id;
+    }
+
+    /// <summary>Receives a submitted report and assigns it to so-gtvt (<see cref="Handler"/>'s agency).</summary>
+    public static async Task AssignAsync(ApiFactory factory, string id)
+    {
         await Ok(PostAsync(factory, Reception, $"/reports/{id}/receive", new { fieldCode = "traffic" }));
         await Ok(PostAsync(factory, Reception, $"/reports/{id}/assign", new { agencyId = "so-gtvt" }));
+    }
+
+    /// <summary>Walks an assigned report to publication.</summary>
+    public static async Task PublishAssignedAsync(ApiFactory factory, string id)
+    {
         await Ok(PostAsync(factory, Handler, $"/reports/{id}/acknowledge", new { }));
         await Ok(PostAsync(factory, Handler, $"/reports/{id}/result", new { result = "Đã vá ổ gà ngày 20/11." }));
         await Ok(PostAsync(factory, Approver, $"/reports/{id}/approve", new { }));
-        return id;
     }
 
     public static async Task<JsonElement> Ok(Task<HttpResponseMessage> call)

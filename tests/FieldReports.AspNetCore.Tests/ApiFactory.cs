@@ -136,6 +136,19 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>The API with Cà Mau accepting images of at most 1,000 pixels (the 48×32 test JPEG has 1,536).</summary>
+public sealed class SmallImagesApiFactory : ApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FieldReports:Provinces:ca-mau:Intake:MaxImagePixels"] = "1000",
+        }));
+    }
+}
+
 /// <summary>The API with a low submission limit, to see the 429.</summary>
 public sealed class RateLimitedApiFactory : ApiFactory
 {

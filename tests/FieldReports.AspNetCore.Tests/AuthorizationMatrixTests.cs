@@ -32,7 +32,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["WithdrawReport"] = Reporter,
         ["RateReport"] = Reporter,
         ["GetReport"] = [SignedIn],
-        ["DownloadAttachment"] = ["reporter", "reception", "approver", "administrator"],
+        ["DownloadAttachment"] = [SignedIn],
         ["GetIntakeQueue"] = Reception,
         ["ReceiveReport"] = Reception,
         ["RejectReport"] = Reception,
@@ -72,6 +72,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["ListPublishedReports"] = [Anyone],
         ["ListPublishedInteractions"] = [Anyone],
         ["GetPublishedReport"] = [Anyone],
+        ["DownloadPublishedAttachment"] = [Anyone],
     };
 
     private static readonly Dictionary<string, string> Users = new(StringComparer.Ordinal)

@@ -130,6 +130,24 @@ public class MalformedInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await AssertNothingStoredAsync("malformed-4");
     }
 
+    [Theory]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E.jpg")]
+    [InlineData("%F0%9F%92%A3%ED%A0%80")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Attachment_ids_that_are_not_the_reports_are_a_404_problem_on_both_downloads(string attachmentId)
+    {
+        var id = await Api.PublishedAsync(factory);
+
+        foreach (var (user, prefix) in new[] { (Api.Reception, ""), ((string?)null, "/public") })
+        {
+            var response = await Api.GetAsync(factory, user, $"{prefix}/reports/{id}/attachments/{attachmentId}");
+
+            var problem = await AssertProblem(response, 404, 404);
+            Assert.Equal("report.not_found", problem.GetProperty("code").GetString());
+        }
+    }
+
     [Fact]
     public async Task Bad_cursor_and_page_size_on_the_public_list_are_400()
     {

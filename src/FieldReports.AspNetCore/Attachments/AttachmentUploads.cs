@@ -18,11 +18,13 @@ namespace FieldReports.AspNetCore;
 /// <summary>
 /// Reads a multipart submission as a stream: the <c>report</c> part as JSON and each file part straight into the
 /// attachment content store, refusing a file whose bytes are not an accepted image or video (415), and too many or too
-/// large files (413) by the province's limits, before they are fully read.
+/// large files (413) by the province's limits, before they are fully read. An image is kept as uploaded for the centre's
+/// staff and as a copy without metadata for everybody else (<see cref="ImageSanitizer"/>); an image whose header
+/// declares an absurd size is refused (413) before it is decoded, and an unreadable one (422).
 /// </summary>
 internal sealed class AttachmentUploads(IAttachmentContentStore content, IServiceProvider services, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    public sealed record Upload(DraftAttachment Draft, string StorageKey, long Length);
+    public sealed record Upload(DraftAttachment Draft, string StorageKey, long Length, string? OriginalStorageKey = null);
 
     public sealed record ReadResult(SubmitReportRequest? Report, IReadOnlyList<DraftAttachment> Attachments, IReadOnlyList<Upload> Uploads, ProblemHttpResult? Problem);
 
@@ -80,7 +82,25 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
                     }
 
                     var id = Guid.NewGuid().ToString("N");
-                    uploads.Add(new Upload(new DraftAttachment(id, SafeName(disposition.FileName.Value ?? disposition.FileNameStar.Value), mediaType, ReadOnlyMemory<byte>.Empty), key, limited.Consumed));
+                    var name = SafeName(disposition.FileNameStar.Value ?? disposition.FileName.Value);
+                    var draft = new DraftAttachment(id, name, mediaType, ReadOnlyMemory<byte>.Empty);
+
+                    // Listed at once, so that a refusal from here on deletes the file with the others.
+                    uploads.Add(new Upload(draft, key, limited.Consumed));
+                    if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
+                    {
+                        // Videos are kept as uploaded: their metadata is not stripped, so they are served to the centre and the reporter only.
+                        continue;
+                    }
+
+                    var (clean, problem) = await StripAsync(profile, key, mediaType, ct);
+                    if (problem is not null)
+                    {
+                        return Fail(problem);
+                    }
+
+                    var cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, writable: false), ct);
+                    uploads[^1] = new Upload(draft with { ContentType = clean.MediaType! }, cleanKey, clean.Content!.LongLength, key);
                 }
                 else if (disposition.Name.Value == "report")
                 {
@@ -129,6 +149,7 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
                     ContentType = u.Draft.ContentType,
                     Length = u.Length,
                     StorageKey = u.StorageKey,
+                    OriginalStorageKey = u.OriginalStorageKey,
                     CreatedAt = at,
                 },
                 ct);
@@ -142,7 +163,31 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
         foreach (var u in uploads)
         {
             await content.DeleteAsync(u.StorageKey, ct);
+            if (u.OriginalStorageKey is { } original)
+            {
+                await content.DeleteAsync(original, ct);
+            }
         }
+    }
+
+    /// <summary>Reads a stored upload back and makes its clean copy, or the problem that refuses it.</summary>
+    private async Task<(ImageSanitizer.Result? Clean, ProblemHttpResult? Problem)> StripAsync(ProvinceProfile profile, string key, string mediaType, CancellationToken ct)
+    {
+        byte[] original;
+        await using (var stored = await content.OpenReadAsync(key, ct) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved."))
+        {
+            using var buffer = new MemoryStream();
+            await stored.CopyToAsync(buffer, ct);
+            original = buffer.ToArray();
+        }
+
+        var result = ImageSanitizer.Sanitize(original, mediaType, profile.Options.Intake);
+        return result.Verdict switch
+        {
+            ImageSanitizer.Verdict.Clean => (result, null),
+            ImageSanitizer.Verdict.TooLarge => (null, Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadImageTooLarge, result.Detail)),
+            _ => (null, Problem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.UploadImageUnreadable, result.Detail)),
+        };
     }
 
     private static string SafeName(string? name)

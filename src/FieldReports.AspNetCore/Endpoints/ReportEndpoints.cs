@@ -52,11 +52,8 @@ internal static class ReportEndpoints
             .WithName("GetReport").WithSummary("One report, redacted for the caller by the province's confidentiality policy.").WithTags("Reports")
             .RequireAuthorization();
 
-        // Attachments: EXIF is not stripped yet, so only the centre and the reporter themself may download originals.
-        province.MapGet("/reports/{id:guid}/attachments/{attachmentId}", DownloadAttachment)
-            .WithName("DownloadAttachment").WithSummary("An attachment of a report, served with nosniff; the centre's staff and the reporter only.").WithTags("Reports")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .RequireAuthorization(FieldReportsPolicies.CentreOrReporter);
+        // Attachments: originals for the centre, copies without metadata for the others (Attachments/AttachmentEndpoints.cs).
+        AttachmentEndpoints.Map(province);
 
         // Reception staff of the centre.
         var reception = province.MapGroup("").WithTags("Reception");
@@ -252,37 +249,6 @@ internal static class ReportEndpoints
 
         var (_, view) = await api.ViewAsync(api.Province(provinceId)!, new ReportId(id), actor, ct);
         return view is null ? ApiContext.NotFound(new ReportId(id)) : TypedResults.Ok(view);
-    }
-
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAttachment(string provinceId, Guid id, string attachmentId, HttpContext http, [FromServices] ApiContext api, [FromServices] IAttachmentContentStore content, CancellationToken ct)
-    {
-        if (!api.TryActor(http, out var actor))
-        {
-            return ApiContext.NoRole();
-        }
-
-        var profile = api.Province(provinceId)!;
-        var (_, view) = await api.ViewAsync(profile, new ReportId(id), actor, ct);
-        if (view is null || !(view.AttachmentIds.Contains(attachmentId) || view.Evidence.Contains(attachmentId)))
-        {
-            return ApiContext.NotFound(new ReportId(id));
-        }
-
-        var metadata = await http.RequestServices.GetRequiredService<IAttachmentStore>().FindAsync(profile.Id, attachmentId, ct);
-        if (metadata is null || await content.OpenReadAsync(metadata.StorageKey, ct) is not { } stream)
-        {
-            return ApiContext.NotFound(new ReportId(id));
-        }
-
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        var safeName = new string([.. metadata.FileName.Where(c => c is >= ' ' and < (char)0x7F && c is not ('"' or '\\' or ';'))]);
-
-        // Only the sniffed media types were ever stored; anything else is served as opaque bytes, never as HTML or script.
-        var type = metadata.ContentType.StartsWith("image/", StringComparison.Ordinal) || metadata.ContentType.StartsWith("video/", StringComparison.Ordinal)
-            ? metadata.ContentType
-            : "application/octet-stream";
-        return TypedResults.Stream(stream, type, safeName.Length == 0 ? "attachment" : safeName);
     }
 
     private static async Task<Results<Ok<PageDto<OwnReportDto>>, ValidationProblem, ProblemHttpResult>> MyReports(

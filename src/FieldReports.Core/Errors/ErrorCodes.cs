@@ -86,6 +86,12 @@ public static class ErrorCodes
     /// <summary>An upload has too many files, or a file is larger than the province allows.</summary>
     public const string UploadTooLarge = "upload.too_large";
 
+    /// <summary>An uploaded image declares more pixels, or a longer side, than the province accepts (a pixel flood); it was not decoded.</summary>
+    public const string UploadImageTooLarge = "upload.image_too_large";
+
+    /// <summary>An uploaded image is truncated or corrupt and could not be read; nothing was stored.</summary>
+    public const string UploadImageUnreadable = "upload.image_unreadable";
+
     /// <summary>The province is not configured in this deployment.</summary>
     public const string ProvinceUnknown = "province.unknown";
 

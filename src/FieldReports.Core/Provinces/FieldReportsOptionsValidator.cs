@@ -170,6 +170,11 @@ internal sealed class FieldReportsOptionsValidator : IValidateOptions<FieldRepor
             Fail("Intake:MaxAttachments must be 0 or more and Intake:MaxAttachmentBytes at least 1.");
         }
 
+        if (p.Intake.MaxImagePixels < 1 || p.Intake.MaxImageSide is < 1 or > 65_535)
+        {
+            Fail("Intake:MaxImagePixels must be at least 1 and Intake:MaxImageSide between 1 and 65535.");
+        }
+
         if (p.Intake.MinimumDescriptionLength < 1)
         {
             Fail("Intake:MinimumDescriptionLength must be at least 1.");

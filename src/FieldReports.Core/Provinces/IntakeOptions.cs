@@ -24,6 +24,16 @@ public sealed class IntakeOptions
     /// <summary>The largest file accepted, in bytes. Default 52,428,800 (50 MiB); the HTTP API refuses larger ones with 413.</summary>
     public long MaxAttachmentBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The most pixels (width × height) an uploaded image may declare. Default 50,000,000 (a 50-megapixel camera). The
+    /// HTTP API reads the size from the image's header and refuses a larger one with 413 before decoding it, so a small
+    /// file declaring an enormous image (a pixel flood) never reaches the decoder.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
+    /// <summary>The longest side, in pixels, an uploaded image may declare. Default 20,000; checked with <see cref="MaxImagePixels"/>.</summary>
+    public int MaxImageSide { get; set; } = 20_000;
+
     /// <summary>Whether a place (coordinates or an address) is required. Default <see langword="true"/>.</summary>
     public bool RequirePlace { get; set; } = true;
 

@@ -55,6 +55,11 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("length");
 
+                    b.Property<string>("OriginalStorageKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("original_storage_key");
+
                     b.Property<Guid?>("ReportId")
                         .HasColumnType("uuid")
                         .HasColumnName("report_id");

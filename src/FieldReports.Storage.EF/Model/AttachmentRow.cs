@@ -21,5 +21,7 @@ internal sealed class AttachmentRow
 
     public string StorageKey { get; set; } = "";
 
+    public string? OriginalStorageKey { get; set; }
+
     public Instant CreatedAt { get; set; }
 }

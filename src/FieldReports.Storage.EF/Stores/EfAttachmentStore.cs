@@ -27,6 +27,7 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
                 Length = attachment.Length,
                 Sha256 = attachment.Sha256,
                 StorageKey = attachment.StorageKey,
+                OriginalStorageKey = attachment.OriginalStorageKey,
                 CreatedAt = attachment.CreatedAt,
             });
             try
@@ -83,6 +84,7 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
         Length = row.Length,
         Sha256 = row.Sha256,
         StorageKey = row.StorageKey,
+        OriginalStorageKey = row.OriginalStorageKey,
         CreatedAt = row.CreatedAt,
     };
 }

@@ -31,6 +31,35 @@ public class ProvinceOptionsValidationTests
         Assert.Contains("Moderation:AccountLock:0:Threshold must be at least 1", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 20_000)]
+    [InlineData(50_000_000, 0)]
+    [InlineData(50_000_000, 70_000)]
+    public void Image_size_limits_outside_their_range_are_refused_at_start_up_issue6(long pixels, int side)
+    {
+        var failures = new List<string>();
+        var p = new ProvinceOptions { DisplayName = "X" };
+        p.Intake.MaxImagePixels = pixels;
+        p.Intake.MaxImageSide = side;
+
+        FieldReportsOptionsValidator.ValidateProvince("x", p, failures);
+
+        Assert.Contains(failures, f => f.Contains("Intake:MaxImagePixels", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Image_size_limits_default_to_50_megapixels_and_20000_pixels_a_side_issue6()
+    {
+        var failures = new List<string>();
+        var p = new ProvinceOptions { DisplayName = "X" };
+
+        FieldReportsOptionsValidator.ValidateProvince("x", p, failures);
+
+        Assert.Equal(50_000_000, p.Intake.MaxImagePixels);
+        Assert.Equal(20_000, p.Intake.MaxImageSide);
+        Assert.DoesNotContain(failures, f => f.Contains("Intake:MaxImage", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Agency_cycle_is_refused_at_start_up()
     {

@@ -38,6 +38,7 @@ public abstract class AttachmentConformance : StorageTestBase
         Length = 123_456,
         Sha256 = new string('a', 64),
         StorageKey = "blobs/" + id,
+        OriginalStorageKey = "blobs/" + id + "-original",
         CreatedAt = at,
     };
 }

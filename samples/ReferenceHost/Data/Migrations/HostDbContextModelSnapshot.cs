@@ -49,6 +49,11 @@ namespace ReferenceHost.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("length");
 
+                    b.Property<string>("OriginalStorageKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_storage_key");
+
                     b.Property<Guid?>("ReportId")
                         .HasColumnType("TEXT")
                         .HasColumnName("report_id");
