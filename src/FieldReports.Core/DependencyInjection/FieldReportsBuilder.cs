@@ -54,6 +54,23 @@ public sealed class FieldReportsBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs the SLA monitor (<see cref="FieldReports.Sla.SlaMonitor"/>) in the background: a pass every
+    /// <see cref="FieldReports.Sla.SlaMonitorOptions.Interval"/> while this instance holds the monitor's lease. Needs an
+    /// <see cref="FieldReports.Stores.IReportQueries"/> and an <see cref="FieldReports.Stores.IOutboxStore"/>; uses the
+    /// registered <see cref="FieldReports.Stores.ILeaseStore"/> (in memory unless a store package registers one).
+    /// <c>UseEntityFrameworkCore</c> calls it; turn the monitor off with <c>FieldReports:SlaMonitor:Enabled = false</c>.
+    /// Idempotent.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public FieldReportsBuilder AddSlaMonitor()
+    {
+        Services.TryAddSingleton<FieldReports.Stores.ILeaseStore, FieldReports.Stores.InMemoryLeaseStore>();
+        Services.TryAddSingleton<FieldReports.Sla.SlaMonitor>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, FieldReports.Sla.SlaMonitorService>());
+        return this;
+    }
+
     internal static void AddProvinceServices(IServiceCollection services)
     {
         services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();
