@@ -66,8 +66,20 @@ public sealed class FieldReportsBuilder
     public FieldReportsBuilder AddSlaMonitor()
     {
         Services.TryAddSingleton<FieldReports.Stores.ILeaseStore, FieldReports.Stores.InMemoryLeaseStore>();
-        Services.TryAddSingleton<FieldReports.Sla.SlaMonitor>();
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, FieldReports.Sla.SlaMonitorService>());
+        // Factories, so that a container without logging still builds.
+        Services.TryAddSingleton(sp => new FieldReports.Sla.SlaMonitor(
+            sp.GetRequiredService<ProvinceCatalog>(),
+            sp.GetRequiredService<FieldReports.Stores.IReportQueries>(),
+            sp.GetRequiredService<FieldReports.Stores.IOutboxStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FieldReportsOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Sla.SlaMonitor>>()));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, FieldReports.Sla.SlaMonitorService>(sp => new FieldReports.Sla.SlaMonitorService(
+            sp.GetRequiredService<FieldReports.Sla.SlaMonitor>(),
+            sp.GetRequiredService<FieldReports.Stores.ILeaseStore>(),
+            sp.GetRequiredService<NodaTime.IClock>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FieldReportsOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Sla.SlaMonitorService>>()
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<FieldReports.Sla.SlaMonitorService>.Instance)));
         return this;
     }
 

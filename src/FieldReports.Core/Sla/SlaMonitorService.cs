@@ -12,7 +12,7 @@ namespace FieldReports.Sla;
 /// <c>sla-monitor</c> lease, so that of several instances sharing a database one runs the passes and another takes over
 /// when it stops. Does nothing when <see cref="SlaMonitorOptions.Enabled"/> is off.
 /// </summary>
-internal sealed partial class SlaMonitorService(SlaMonitor monitor, ILeaseStore leases, IClock clock, IOptions<FieldReportsOptions> options, ILogger<SlaMonitorService> logger) : BackgroundService
+internal sealed partial class SlaMonitorService(SlaMonitor monitor, ILeaseStore leases, IClock clock, IOptions<FieldReportsOptions> options, ILogger logger) : BackgroundService
 {
     internal const string LeaseName = "sla-monitor";
 
