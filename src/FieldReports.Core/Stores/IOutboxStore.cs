@@ -13,7 +13,7 @@ public interface IOutboxStore
     /// once, exactly one adds it.
     /// </summary>
     /// <param name="messages">The messages, each with a <see cref="OutboxMessage.DedupeKey"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation; messages added before it are kept.</param>
+    /// <param name="cancellationToken">Cancels the operation; a cancelled call may have added some of the messages, and the next call adds the rest.</param>
     /// <returns>The messages added, in the given order; those skipped are not listed.</returns>
     /// <exception cref="ArgumentException">A message is null or has no <see cref="OutboxMessage.DedupeKey"/>.</exception>
     Task<IReadOnlyList<OutboxMessage>> AddIfAbsentAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);

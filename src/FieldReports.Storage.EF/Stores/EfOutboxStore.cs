@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FieldReports.Storage.EF.Stores;
 
 /// <summary>
-/// The EF Core <see cref="IOutboxStore"/>: keys already written are found with one query per call, and each new message is
-/// inserted with <c>ON CONFLICT (dedupe_key) DO NOTHING</c>, so a concurrent writer of the same key makes it a no-op.
+/// The EF Core <see cref="IOutboxStore"/>: keys already written are found with one query per call, and the new messages are
+/// inserted in one transaction with <c>ON CONFLICT (dedupe_key) DO NOTHING</c>, so a concurrent writer of the same key makes
+/// its insert a no-op.
 /// </summary>
 internal sealed class EfOutboxStore<TContext>(IDbContextFactory<TContext> contexts) : IOutboxStore
     where TContext : DbContext
@@ -35,15 +36,29 @@ internal sealed class EfOutboxStore<TContext>(IDbContextFactory<TContext> contex
                 .Where(m => m.DedupeKey != null && keys.Contains(m.DedupeKey))
                 .Select(m => m.DedupeKey!)
                 .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            var added = new List<OutboxMessage>();
-            foreach (var message in messages)
+            var fresh = messages.Where(m => known.Add(m.DedupeKey!)).ToList();
+            if (fresh.Count == 0)
             {
-                if (known.Add(message.DedupeKey!) && await InsertIfAbsent.RunAsync(db, ReportMapping.ToRow(message), Key, cancellationToken))
-                {
-                    added.Add(message);
-                }
+                return [];
             }
 
+            // One transaction (one commit, one fsync) for the batch. Keys are inserted in one order, so that two writers of
+            // overlapping batches on PostgreSQL wait for each other instead of deadlocking; a key the other committed is skipped.
+            var inserted = new HashSet<Guid>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var message in fresh.OrderBy(m => m.DedupeKey, StringComparer.Ordinal))
+                {
+                    if (await InsertIfAbsent.RunAsync(db, ReportMapping.ToRow(message), Key, cancellationToken))
+                    {
+                        inserted.Add(message.Id);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            var added = fresh.Where(m => inserted.Contains(m.Id)).ToList();
             return added;
         }
     }
