@@ -64,6 +64,10 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
         Services.RemoveAll<IReportConfidentialityStore>();
         Services.RemoveAll<IInteractionStore>();
         Services.RemoveAll<IProvinceCatalogueStore>();
+        Services.RemoveAll<IIdempotencyStore>();
+        Services.RemoveAll<IApiKeyStore>();
+        Services.RemoveAll<ILeaseStore>();
+        Services.RemoveAll<IOutboxStore>();
         Services.RemoveAll<StorageContext>();
         Services.AddSingleton<IReportStore, EfReportStore<TContext>>();
         Services.AddSingleton<IReporterDataStore, EfReporterDataStore<TContext>>();
@@ -73,6 +77,11 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
         Services.AddSingleton<IReportConfidentialityStore, EfReportConfidentialityStore<TContext>>();
         Services.AddSingleton<IInteractionStore, EfInteractionStore<TContext>>();
         Services.AddSingleton<IProvinceCatalogueStore, EfProvinceCatalogueStore<TContext>>();
+        // Shared by every instance on the database, replacing the in-memory defaults whichever registration came first.
+        Services.AddSingleton<IIdempotencyStore, EfIdempotencyStore<TContext>>();
+        Services.AddSingleton<IApiKeyStore, EfApiKeyStore<TContext>>();
+        Services.AddSingleton<ILeaseStore, EfLeaseStore<TContext>>();
+        Services.AddSingleton<IOutboxStore, EfOutboxStore<TContext>>();
         Services.AddSingleton(sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<TContext>>();

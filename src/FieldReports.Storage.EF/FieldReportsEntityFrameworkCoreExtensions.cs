@@ -9,8 +9,12 @@ public static class FieldReportsEntityFrameworkCoreExtensions
     /// <summary>
     /// Stores reports, their audit trails, the reporters' personal data and the outbox with EF Core. Registers
     /// <see cref="FieldReports.Stores.IReportStore"/>, <see cref="FieldReports.Stores.IReporterDataStore"/>,
-    /// <see cref="FieldReports.Stores.IReportQueries"/>, <see cref="FieldReports.Stores.IAttachmentStore"/> and <see cref="OutboxDispatcher"/> (which needs an
-    /// <see cref="FieldReports.Stores.IOutboxMessageHandler"/> from the host).
+    /// <see cref="FieldReports.Stores.IReportQueries"/>, <see cref="FieldReports.Stores.IAttachmentStore"/>, the policy stores,
+    /// <see cref="FieldReports.Stores.IIdempotencyStore"/>, <see cref="FieldReports.Stores.IApiKeyStore"/>,
+    /// <see cref="FieldReports.Stores.ILeaseStore"/> and <see cref="FieldReports.Stores.IOutboxStore"/> (replacing the in-memory
+    /// defaults), <see cref="OutboxDispatcher"/> (which needs an <see cref="FieldReports.Stores.IOutboxMessageHandler"/> from the
+    /// host), and the SLA monitor's background service (<see cref="FieldReportsBuilder.AddSlaMonitor"/>; off with
+    /// <c>FieldReports:SlaMonitor:Enabled = false</c>).
     /// </summary>
     /// <param name="builder">The FieldReports builder.</param>
     /// <param name="configure">Chooses the DbContext: <c>ef =&gt; ef.UseDbContext(o =&gt; o.UseSqlite(connectionString))</c>, or the host's own with <c>UseDbContext&lt;TContext&gt;()</c>.</param>
@@ -30,7 +34,7 @@ public static class FieldReportsEntityFrameworkCoreExtensions
         }
 
         ef.AddCommonServices();
-        return builder;
+        return builder.AddSlaMonitor();
     }
 
     /// <summary>

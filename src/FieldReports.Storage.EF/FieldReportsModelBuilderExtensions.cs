@@ -15,7 +15,7 @@ public static class FieldReportsModelBuilderExtensions
 
     /// <summary>
     /// Adds the FieldReports tables (reports, report_events, reporter_contacts, attachments, outbox_messages, moderation_accounts, violations,
-    /// moderation_decisions, report_confidentiality, identity_consents, interactions) with their keys,
+    /// moderation_decisions, report_confidentiality, identity_consents, interactions, idempotency_keys, api_keys, leases) with their keys,
     /// concurrency token and indexes to the model. Call it from <c>OnModelCreating</c>.
     /// </summary>
     /// <param name="modelBuilder">The model builder.</param>
@@ -82,6 +82,8 @@ public static class FieldReportsModelBuilderExtensions
             b.HasIndex(r => new { r.ProvinceId, r.AreaCode, r.PublishedAt }).HasDatabaseName($"ix_{prefix}reports_area_published");
             // Statistics per period.
             b.HasIndex(r => new { r.ProvinceId, r.SubmittedAt }).HasDatabaseName($"ix_{prefix}reports_submitted");
+            // A reporter's own reports, newest first.
+            b.HasIndex(r => new { r.ProvinceId, r.ReporterAccountId, r.SubmittedAt }).HasDatabaseName($"ix_{prefix}reports_reporter");
         });
 
         modelBuilder.Entity<ReportEventRow>(b =>
@@ -152,9 +154,12 @@ public static class FieldReportsModelBuilderExtensions
             b.Property(m => m.DeliveredAt).HasColumnName("delivered_at");
             b.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
             b.Property(m => m.LockId).HasColumnName("lock_id");
+            b.Property(m => m.DedupeKey).HasColumnName("dedupe_key").HasMaxLength(200);
             // The dispatcher's claim: pending messages by due time.
             b.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt }).HasDatabaseName($"ix_{prefix}outbox_messages_due");
             b.HasIndex(m => m.LockId).HasDatabaseName($"ix_{prefix}outbox_messages_lock");
+            // Periodic work (the SLA monitor) writes a message once per key; rows without a key are not constrained.
+            b.HasIndex(m => m.DedupeKey).IsUnique().HasDatabaseName($"ux_{prefix}outbox_messages_dedupe");
         });
 
         modelBuilder.Entity<ModerationAccountRow>(b =>
@@ -261,6 +266,51 @@ public static class FieldReportsModelBuilderExtensions
             b.Property(c => c.SavedBy).HasColumnName("saved_by").HasMaxLength(128).IsRequired();
         });
 
+        modelBuilder.Entity<IdempotencyKeyRow>(b =>
+        {
+            b.ToTable(prefix + "idempotency_keys", schema);
+            b.HasKey(k => new { k.Scope, k.Key });
+            b.Property(k => k.Scope).HasColumnName("scope").HasMaxLength(256);
+            b.Property(k => k.Key).HasColumnName("key").HasMaxLength(255);
+            b.Property(k => k.Fingerprint).HasColumnName("fingerprint").HasMaxLength(128).IsRequired();
+            b.Property(k => k.CreatedAt).HasColumnName("created_at");
+            b.Property(k => k.ExpiresAt).HasColumnName("expires_at");
+            b.Property(k => k.CompletedAt).HasColumnName("completed_at");
+            b.Property(k => k.StatusCode).HasColumnName("status_code");
+            b.Property(k => k.ContentType).HasColumnName("content_type").HasMaxLength(255);
+            b.Property(k => k.Location).HasColumnName("location").HasMaxLength(2048);
+            b.Property(k => k.Body).HasColumnName("body");
+            // The sweep of expired keys.
+            b.HasIndex(k => k.ExpiresAt).HasDatabaseName($"ix_{prefix}idempotency_keys_expires");
+        });
+
+        modelBuilder.Entity<ApiKeyRow>(b =>
+        {
+            b.ToTable(prefix + "api_keys", schema);
+            b.HasKey(k => k.Id);
+            b.Property(k => k.Id).HasColumnName("id").HasMaxLength(64).ValueGeneratedNever();
+            b.Property(k => k.ProvinceId).HasColumnName("province_id").HasMaxLength(64).IsRequired();
+            b.Property(k => k.Channel).HasColumnName("channel").HasMaxLength(64).IsRequired();
+            b.Property(k => k.AccountId).HasColumnName("account_id").HasMaxLength(128).IsRequired();
+            b.Property(k => k.Name).HasColumnName("name").HasMaxLength(200);
+            b.Property(k => k.KeyHash).HasColumnName("key_hash").HasMaxLength(64).IsRequired();
+            b.Property(k => k.CreatedAt).HasColumnName("created_at");
+            b.Property(k => k.CreatedBy).HasColumnName("created_by").HasMaxLength(128).IsRequired();
+            b.Property(k => k.RevokedAt).HasColumnName("revoked_at");
+            b.HasIndex(k => k.KeyHash).IsUnique().HasDatabaseName($"ux_{prefix}api_keys_hash");
+            b.HasIndex(k => new { k.ProvinceId, k.CreatedAt }).HasDatabaseName($"ix_{prefix}api_keys_province");
+        });
+
+        modelBuilder.Entity<LeaseRow>(b =>
+        {
+            b.ToTable(prefix + "leases", schema);
+            b.HasKey(l => l.Name);
+            b.Property(l => l.Name).HasColumnName("name").HasMaxLength(128).ValueGeneratedNever();
+            b.Property(l => l.Holder).HasColumnName("holder").HasMaxLength(256).IsRequired();
+            b.Property(l => l.AcquiredAt).HasColumnName("acquired_at");
+            b.Property(l => l.ExpiresAt).HasColumnName("expires_at");
+        });
+
         if (!(options.StoreInstantsNatively ?? IsBuiltForPostgreSql(modelBuilder)))
         {
             ConvertInstantsToTicks(modelBuilder);
@@ -275,7 +325,7 @@ public static class FieldReportsModelBuilderExtensions
 
     private static void ConvertInstantsToTicks(ModelBuilder modelBuilder)
     {
-        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow), typeof(ViolationRow), typeof(ModerationDecisionRow), typeof(IdentityConsentRow), typeof(InteractionRow), typeof(ProvinceCatalogueRow) })
+        foreach (var type in new[] { typeof(ReportRow), typeof(ReportEventRow), typeof(ReporterContactRow), typeof(AttachmentRow), typeof(OutboxMessageRow), typeof(ViolationRow), typeof(ModerationDecisionRow), typeof(IdentityConsentRow), typeof(InteractionRow), typeof(IdempotencyKeyRow), typeof(ApiKeyRow), typeof(LeaseRow), typeof(ProvinceCatalogueRow) })
         {
             var entity = modelBuilder.Entity(type);
             foreach (var property in entity.Metadata.GetProperties())

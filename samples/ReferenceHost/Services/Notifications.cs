@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FieldReports.Intake;
+using FieldReports.Notifications;
+using FieldReports.Sla;
 using FieldReports.Stores;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -63,11 +65,23 @@ public sealed partial class LogNotificationSender(ILogger<LogNotificationSender>
     private static partial void Log(ILogger logger, string provinceId, Guid reportId, string trigger, string state);
 }
 
-/// <summary>The outbox's handler: hands each transition to every notification sender.</summary>
-public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> senders) : IOutboxMessageHandler
+/// <summary>
+/// The outbox's handler: hands each transition to every notification sender, and each of the library's SLA messages
+/// (<c>sla.reminder</c>, <c>sla.breached</c>, <c>sla.long_overdue</c>) to the core's <see cref="ReportNotificationHandler"/>,
+/// which decides who is told, and then to the inbox.
+/// </summary>
+public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> senders, InboxSlaSender sla) : IOutboxMessageHandler
 {
+    private readonly ReportNotificationHandler _sla = new(sla);
+
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (message.Type.StartsWith(SlaMessageTypes.Prefix, StringComparison.Ordinal))
+        {
+            await _sla.HandleAsync(message, cancellationToken);
+            return;
+        }
+
         if (ReportActions.TransitionOf(message) is not { } transition)
         {
             return;
@@ -77,6 +91,51 @@ public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> s
         {
             await sender.SendAsync(message.ProvinceId, transition, cancellationToken);
         }
+    }
+}
+
+/// <summary>
+/// Writes the SLA monitor's notices into the in-app inbox: reminders to whoever owns the step, breaches to reception, the
+/// agency and the leaders, long-overdue reports to reception for follow-up (Cà Mau Decision 17/2022 art. 13.3).
+/// </summary>
+public sealed class InboxSlaSender(IDbContextFactory<HostDbContext> contexts, IClock clock) : FieldReports.Notifications.INotificationSender
+{
+    public Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var n = notification;
+        var role = n.Audience switch
+        {
+            NotificationAudience.Agency => "handling_staff",
+            NotificationAudience.Leaders => "leader",
+            NotificationAudience.Centre => "reception_staff",
+            _ => null,
+        };
+        var (vi, en) = (n.SlaNotice, n.Audience) switch
+        {
+            (SlaNoticeKind.Reminder, _) => ("Sắp đến hạn xử lý", "Deadline within the hour"),
+            (SlaNoticeKind.Breached, NotificationAudience.Agency) => ("Quá hạn xử lý — đề nghị khẩn trương", "Deadline passed — please act now"),
+            (SlaNoticeKind.Breached, NotificationAudience.Leaders) => ("Phản ánh quá hạn xử lý", "A report is past its deadline"),
+            (SlaNoticeKind.Breached, _) => ("Quá hạn xử lý", "Deadline passed"),
+            (SlaNoticeKind.LongOverdue, _) => ("Quá hạn trên 1 ngày — cần đôn đốc", "Overdue by more than a day — chase it"),
+            _ => ("", ""),
+        };
+        if (role is null || vi.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return InboxWriter.WriteAsync(contexts, new InboxMessage
+        {
+            ProvinceId = n.ProvinceId,
+            Role = role,
+            AgencyId = n.Audience == NotificationAudience.Agency ? n.RecipientId : null,
+            ReportId = n.ReportId.Value,
+            TextVi = vi,
+            TextEn = en,
+            CreatedAtTicks = clock.GetCurrentInstant().ToUnixTimeTicks(),
+            // The notification's id is stable across redeliveries of its outbox message.
+            DedupeKey = $"sla:{n.Id:N}",
+        }, cancellationToken);
     }
 }
 

@@ -54,6 +54,35 @@ public sealed class FieldReportsBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs the SLA monitor (<see cref="FieldReports.Sla.SlaMonitor"/>) in the background: a pass every
+    /// <see cref="FieldReports.Sla.SlaMonitorOptions.Interval"/> while this instance holds the monitor's lease. Needs an
+    /// <see cref="FieldReports.Stores.IReportQueries"/> and an <see cref="FieldReports.Stores.IOutboxStore"/>; uses the
+    /// registered <see cref="FieldReports.Stores.ILeaseStore"/> (in memory unless a store package registers one).
+    /// <c>UseEntityFrameworkCore</c> calls it; turn the monitor off with <c>FieldReports:SlaMonitor:Enabled = false</c>.
+    /// Idempotent.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public FieldReportsBuilder AddSlaMonitor()
+    {
+        Services.TryAddSingleton<FieldReports.Stores.ILeaseStore, FieldReports.Stores.InMemoryLeaseStore>();
+        // Factories, so that a container without logging still builds.
+        Services.TryAddSingleton(sp => new FieldReports.Sla.SlaMonitor(
+            sp.GetRequiredService<ProvinceCatalog>(),
+            sp.GetRequiredService<FieldReports.Stores.IReportQueries>(),
+            sp.GetRequiredService<FieldReports.Stores.IOutboxStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FieldReportsOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Sla.SlaMonitor>>()));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, FieldReports.Sla.SlaMonitorService>(sp => new FieldReports.Sla.SlaMonitorService(
+            sp.GetRequiredService<FieldReports.Sla.SlaMonitor>(),
+            sp.GetRequiredService<FieldReports.Stores.ILeaseStore>(),
+            sp.GetRequiredService<NodaTime.IClock>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FieldReportsOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Sla.SlaMonitorService>>()
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<FieldReports.Sla.SlaMonitorService>.Instance)));
+        return this;
+    }
+
     internal static void AddProvinceServices(IServiceCollection services)
     {
         services.TryAddSingleton<FieldReports.Intake.ReplyDispatcher>();

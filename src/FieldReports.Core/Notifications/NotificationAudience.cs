@@ -11,4 +11,7 @@ public enum NotificationAudience
 
     /// <summary>The province's leaders.</summary>
     Leaders = 2,
+
+    /// <summary>The coordination centre's reception staff (<see cref="Notification.RecipientId"/> is <see langword="null"/>).</summary>
+    Centre = 3,
 }

@@ -11,4 +11,7 @@ public sealed class FieldReportsOptions
     /// ordinally, ignoring case. Empty by default; each province is validated at start-up.
     /// </summary>
     public IDictionary<string, ProvinceOptions> Provinces { get; } = new Dictionary<string, ProvinceOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The SLA monitor's settings (<c>FieldReports:SlaMonitor</c>): reminder lead, long-overdue period, interval, lease.</summary>
+    public FieldReports.Sla.SlaMonitorOptions SlaMonitor { get; } = new();
 }

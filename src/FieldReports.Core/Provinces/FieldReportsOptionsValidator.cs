@@ -20,6 +20,8 @@ internal sealed class FieldReportsOptionsValidator : IValidateOptions<FieldRepor
             ValidateProvince(id, province, failures);
         }
 
+        failures.AddRange(options.SlaMonitor.Check());
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -35,6 +35,20 @@ public interface IReportQueries
     Task<IReadOnlyList<ReportSummary>> GetDeadlineWatchAsync(string provinceId, Instant deadlineBefore, string? agencyId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every open report whose deadline is before <paramref name="deadlineBefore"/>, the earliest first, with keyset paging
+    /// on (deadline, id) so that a caller can walk all of them, however many (the SLA monitor does, each pass).
+    /// </summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="deadlineBefore">The exclusive upper bound of the deadline.</param>
+    /// <param name="cursor">The <see cref="ReportPage{T}.NextCursor"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="pageSize">The page size, from 1 to 500.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException"><paramref name="cursor"/> is not a cursor this method returned.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range.</exception>
+    Task<ReportPage<ReportSummary>> GetDeadlineWatchPageAsync(string provinceId, Instant deadlineBefore, string? cursor, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The public list: reports whose result was published (never confidential ones), the most recently published first,
     /// with keyset paging so that the last page costs what the first does.
     /// </summary>

@@ -37,6 +37,14 @@ public sealed record OutboxMessage
     /// <summary>When the message was delivered; <see langword="null"/> while it is pending.</summary>
     public Instant? DeliveredAt { get; init; }
 
+    /// <summary>
+    /// A key that makes the message unique in the outbox, for messages produced by periodic work rather than by one state
+    /// change (the SLA monitor's reminders and breach notices): <see cref="IOutboxStore.AddIfAbsentAsync"/> adds a message
+    /// only when no message with its key exists, so that two passes, or two host instances, emit it once.
+    /// <see langword="null"/> (the default) for a message written with its change, which needs no key.
+    /// </summary>
+    public string? DedupeKey { get; init; }
+
     /// <summary>The error of the latest failed attempt, without personal data; <see langword="null"/> when none failed.</summary>
     public string? LastError { get; init; }
 

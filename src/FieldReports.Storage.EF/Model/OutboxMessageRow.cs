@@ -27,4 +27,6 @@ internal sealed class OutboxMessageRow
     public string? LastError { get; set; }
 
     public Guid? LockId { get; set; }
+
+    public string? DedupeKey { get; set; }
 }

@@ -129,6 +129,7 @@ internal static class ReportMapping
         NextAttemptAt = m.NextAttemptAt,
         DeliveredAt = m.DeliveredAt,
         LastError = m.LastError,
+        DedupeKey = m.DedupeKey,
     };
 
     public static OutboxMessage ToMessage(OutboxMessageRow row) => new()
@@ -142,6 +143,7 @@ internal static class ReportMapping
         NextAttemptAt = row.NextAttemptAt,
         DeliveredAt = row.DeliveredAt,
         LastError = row.LastError,
+        DedupeKey = row.DedupeKey,
     };
 
     private static ImmutableArray<string> ReadList(string json) =>

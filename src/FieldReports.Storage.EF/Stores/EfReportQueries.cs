@@ -65,6 +65,34 @@ internal sealed class EfReportQueries<TContext>(IDbContextFactory<TContext> cont
         }
     }
 
+    public async Task<ReportPage<ReportSummary>> GetDeadlineWatchPageAsync(string provinceId, Instant deadlineBefore, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        CheckPageSize(pageSize, nameof(pageSize));
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var query = db.Set<ReportRow>().AsNoTracking()
+                .Where(r => r.ProvinceId == provinceId && r.CurrentDeadline != null && r.CurrentDeadline < deadlineBefore && !Terminal.Contains(r.State));
+            if (cursor is not null)
+            {
+                // Keyset paging on (deadline, id), ascending, on ix_reports_deadline.
+                var (at, id) = DecodeCursor(cursor);
+                query = query.Where(r => r.CurrentDeadline >= at && (r.CurrentDeadline > at || r.Id.CompareTo(id) > 0));
+            }
+
+            var rows = await query
+                .OrderBy(r => r.CurrentDeadline)
+                .ThenBy(r => r.Id)
+                .Take(pageSize + 1)
+                .Select(Summary)
+                .ToListAsync(cancellationToken);
+            var items = rows.Take(pageSize).Select(ToSummary).ToList();
+            var next = rows.Count > pageSize ? EncodeCursor(items[^1].CurrentDeadline!.Value, items[^1].Id.Value) : null;
+            return new ReportPage<ReportSummary>(items, next);
+        }
+    }
+
     public async Task<ReportPage<PublishedReport>> GetPublishedAsync(string provinceId, PublishedReportFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);

@@ -19,7 +19,20 @@ namespace FieldReports.AspNetCore.Tests.Open311;
 /// </summary>
 public sealed class Open311Factory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"open311-{Guid.NewGuid():N}.db");
+    private readonly string _database;
+    private readonly bool _ownsDatabase;
+
+    public Open311Factory()
+        : this(Path.Combine(Path.GetTempPath(), $"open311-{Guid.NewGuid():N}.db"), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A host on the given SQLite file; when it does not own the file, disposing it leaves the file for the next host (a restart).</summary>
+    internal Open311Factory(string database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     /// <summary>Monday 23 November 2026, 09:00 in Việt Nam: a working day, office hours, outside any night window.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 23, 2, 0));
@@ -82,6 +95,11 @@ public sealed class Open311Factory : WebApplicationFactory<Program>, IAsyncLifet
     {
         await DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
             File.Delete(file);

@@ -124,3 +124,47 @@ public sealed class PostgresProvinceCatalogueTests(PostgresServer server) : Prov
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
 }
+
+public sealed class SqliteIdempotencyTests : IdempotencyConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresIdempotencyTests(PostgresServer server) : IdempotencyConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
+
+public sealed class SqliteApiKeyTests : ApiKeyConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresApiKeyTests(PostgresServer server) : ApiKeyConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
+
+public sealed class SqliteLeaseTests : LeaseConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresLeaseTests(PostgresServer server) : LeaseConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}
+
+public sealed class SqliteSlaMonitorTests : SlaMonitorConformance
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresSlaMonitorTests(PostgresServer server) : SlaMonitorConformance, IPostgresTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+}

@@ -48,12 +48,15 @@ public abstract class StorageTestBase : IAsyncLifetime
     }
 
     /// <summary>A separate service provider on the same database, as another host instance (or the same host after a restart) would have.</summary>
-    protected IServiceProvider NewServices(IOutboxMessageHandler? handler = null, Action<OutboxDispatcherOptions>? outbox = null, Action<DbContextOptionsBuilder>? context = null)
+    protected IServiceProvider NewServices(IOutboxMessageHandler? handler = null, Action<OutboxDispatcherOptions>? outbox = null, Action<DbContextOptionsBuilder>? context = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton(handler ?? Handler);
-        services.AddFieldReports().UseEntityFrameworkCore(ef =>
+        configure?.Invoke(services);
+        services.AddFieldReports()
+            .AddProvince(TestReports.Province, p => p.DisplayName = "Thừa Thiên Huế")
+            .UseEntityFrameworkCore(ef =>
         {
             ef.UseDbContext(o =>
             {

@@ -17,6 +17,68 @@ namespace ReferenceHost.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province_id");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_api_keys_hash");
+
+                    b.HasIndex("ProvinceId", "CreatedAt")
+                        .HasDatabaseName("ix_api_keys_province");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.AttachmentRow", b =>
                 {
                     b.Property<string>("ProvinceId")
@@ -75,6 +137,62 @@ namespace ReferenceHost.Data.Migrations
                         .HasDatabaseName("ix_attachments_report");
 
                     b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.IdempotencyKeyRow", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("FieldReports.Storage.EF.Model.IdentityConsentRow", b =>
@@ -182,6 +300,32 @@ namespace ReferenceHost.Data.Migrations
                     b.ToTable("interactions", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationAccountRow", b =>
                 {
                     b.Property<string>("ProvinceId")
@@ -282,6 +426,11 @@ namespace ReferenceHost.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("delivered_at");
@@ -317,6 +466,10 @@ namespace ReferenceHost.Data.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_outbox_messages_dedupe");
 
                     b.HasIndex("LockId")
                         .HasDatabaseName("ix_outbox_messages_lock");
@@ -623,6 +776,9 @@ namespace ReferenceHost.Data.Migrations
 
                     b.HasIndex("ProvinceId", "PublishedAt", "Id")
                         .HasDatabaseName("ix_reports_published");
+
+                    b.HasIndex("ProvinceId", "ReporterAccountId", "SubmittedAt")
+                        .HasDatabaseName("ix_reports_reporter");
 
                     b.HasIndex("ProvinceId", "AssignedAgencyId", "State", "CurrentDeadline")
                         .HasDatabaseName("ix_reports_agency_queue");
