@@ -140,6 +140,9 @@ public static class ErrorCodes
     /// <summary>There is no sanction in force to lift.</summary>
     public const string NoSanctionToLift = "moderation.no_sanction_to_lift";
 
+    /// <summary>The sanction an administrator would impose is already in force.</summary>
+    public const string SanctionInForce = "moderation.sanction_in_force";
+
     /// <summary>The rating level is not on the province's scale.</summary>
     public const string RatingLevelUnknown = "rating.level_unknown";
 
@@ -242,6 +245,9 @@ public static class ErrorCodes
 
         public static DomainError NoSanctionToLift() =>
             new(ErrorCodes.NoSanctionToLift, ErrorKind.Conflict, "The account has no sanction of this kind in force.");
+
+        public static DomainError SanctionInForce() =>
+            new(ErrorCodes.SanctionInForce, ErrorKind.Conflict, "The account already has a sanction of this kind in force; lift it first to impose it anew.");
 
         public static DomainError RatingLevelUnknown(string code) =>
             new(ErrorCodes.RatingLevelUnknown, ErrorKind.Validation, Format($"'{code}' is not a level of the province's rating scale."));

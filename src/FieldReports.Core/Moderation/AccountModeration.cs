@@ -138,6 +138,62 @@ public sealed class AccountModeration
         return (DomainResult.Success, decision);
     }
 
+    /// <summary>
+    /// Imposes a sanction by an administrator's decision, with a reason, without waiting for the violations' count (for
+    /// example after reviewing a complaint). The sanction lasts as long as the province's rule in force says
+    /// (<see cref="ProvinceProfile.AccountLockAt"/>, <see cref="ProvinceProfile.InteractionBanAt"/>): a lock until lifted
+    /// by default, an interaction ban for one month.
+    /// </summary>
+    /// <param name="profile">The account's province.</param>
+    /// <param name="sanction">The sanction.</param>
+    /// <param name="administrator">The administrator.</param>
+    /// <param name="reason">Why. Required; kept in the decision.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The decision, or an error (and nothing changed): not an administrator, no reason, the sanction already in force.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="administrator"/> is null.</exception>
+    public (DomainResult Result, ModerationDecision? Imposed) Impose(ProvinceProfile profile, SanctionKind sanction, Actor administrator, string reason, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(administrator);
+        if (!string.Equals(profile.Id, ProvinceId, StringComparison.OrdinalIgnoreCase))
+        {
+            return (ErrorCodes.Errors.ProvinceMismatch(), null);
+        }
+
+        if (administrator.Role != ActorRole.Administrator)
+        {
+            return (ErrorCodes.Errors.ActionNotPermitted("impose a sanction", administrator.Role, [ActorRole.Administrator]), null);
+        }
+
+        if (!Enum.IsDefined(sanction))
+        {
+            return (ErrorCodes.Errors.CommandArgumentInvalid("sanction", "a sanction kind"), null);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return (ErrorCodes.Errors.CommandArgumentRequired("reason"), null);
+        }
+
+        if (IsInForce(sanction, at))
+        {
+            return (ErrorCodes.Errors.SanctionInForce(), null);
+        }
+
+        var rule = sanction == SanctionKind.AccountLock ? profile.AccountLockAt(at) : profile.InteractionBanAt(at);
+        var decision = new ModerationDecision
+        {
+            Kind = ModerationDecisionKind.Imposed,
+            Sanction = sanction,
+            At = at,
+            Until = rule.Duration is { } d ? Add(profile, at, d) : null,
+            DecidedBy = administrator.AccountId,
+            Reason = reason.Trim(),
+        };
+        _decisions.Add(decision);
+        return (DomainResult.Success, decision);
+    }
+
     /// <summary>Lifts a sanction in force, recording the administrator's reason.</summary>
     /// <param name="sanction">The sanction to lift.</param>
     /// <param name="administrator">The administrator.</param>

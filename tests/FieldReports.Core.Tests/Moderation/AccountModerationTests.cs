@@ -121,4 +121,31 @@ public class AccountModerationTests
 
     [Fact]
     public void Fold_turns_d_with_stroke_into_d() => Assert.Equal("dong da", FieldReports.Intake.VietnameseText.Fold("Đống Đa"));
+
+    [Fact]
+    public void Administrator_locks_and_bans_with_a_reason_for_the_rule_s_duration_and_only_an_administrator_may_8()
+    {
+        var profile = SeedProvinces.Load("hue");
+        var account = new AccountModeration("hue", "citizen-1");
+        var at = SeedProvinces.Local(2024, 3, 1);
+        var admin = Actor.Administrator("admin-1");
+
+        Assert.Equal(ErrorCodes.RoleNotPermitted, account.Impose(profile, SanctionKind.AccountLock, Staff, "xúc phạm", at).Result.Error!.Code);
+        Assert.Equal(ErrorCodes.ArgumentRequired, account.Impose(profile, SanctionKind.AccountLock, admin, " ", at).Result.Error!.Code);
+        Assert.Empty(account.Decisions);
+
+        var (locked, lockDecision) = account.Impose(profile, SanctionKind.AccountLock, admin, "Gửi nội dung xúc phạm", at);
+        Assert.True(locked.IsSuccess);
+        Assert.True(account.IsLocked(at));
+        Assert.Null(lockDecision!.Until);
+        Assert.Equal("Gửi nội dung xúc phạm", lockDecision.Reason);
+        Assert.Equal(ErrorCodes.SanctionInForce, account.Impose(profile, SanctionKind.AccountLock, admin, "again", at).Result.Error!.Code);
+
+        var (_, ban) = account.Impose(profile, SanctionKind.InteractionBan, admin, "Spam", at);
+        Assert.True(account.IsInteractionBanned(at + Duration.FromDays(20)));
+        Assert.False(account.IsInteractionBanned(ban!.Until!.Value));
+
+        Assert.True(account.Lift(SanctionKind.AccountLock, admin, "Đã xác minh", at + Duration.FromHours(1)).IsSuccess);
+        Assert.False(account.IsLocked(at + Duration.FromHours(1)));
+    }
 }
