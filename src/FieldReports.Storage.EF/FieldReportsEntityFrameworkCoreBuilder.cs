@@ -99,6 +99,6 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
             sp.GetService<ILogger<OutboxDispatcher>>() ?? NullLogger<OutboxDispatcher>.Instance,
-            sp.GetService<Telemetry.FieldReportsMetrics>()));
+            sp.GetService<FieldReports.Telemetry.FieldReportsMetrics>()));
     }
 }
