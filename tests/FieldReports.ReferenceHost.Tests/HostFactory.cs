@@ -59,9 +59,10 @@ public sealed partial class HostFactory(IReadOnlyDictionary<string, string?> set
     }
 
     /// <summary>Opens a page and posts one of its forms the way a browser would: with the page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, (string Name, string FileName, byte[] Bytes)? file = null)
+    /// <param name="tokenFrom">The page to take the token from when <paramref name="path"/> shows no form; the token is not page-specific.</param>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, (string Name, string FileName, byte[] Bytes)? file = null, string? tokenFrom = null)
     {
-        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri(tokenFrom ?? path, UriKind.Relative));
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, $"{path} has no form with an antiforgery token:\n{page}");
         var form = new MultipartFormDataContent { { new StringContent(token.Groups[1].Value), "__RequestVerificationToken" } };
