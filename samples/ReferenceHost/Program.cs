@@ -46,8 +46,18 @@ void ConfigureDatabase(DbContextOptionsBuilder options)
     options.UseFieldReports();
 }
 
-builder.Services.AddDbContext<HostDbContext>(ConfigureDatabase, optionsLifetime: ServiceLifetime.Singleton);
-builder.Services.AddDbContextFactory<HostDbContext>(ConfigureDatabase);
+if (settings.IsPostgreSql)
+{
+    // PostgreSQL has its own context type, so that EF Core picks its migrations (Data/NpgsqlMigrations) and not SQLite's.
+    builder.Services.AddDbContextFactory<NpgsqlHostDbContext>(ConfigureDatabase);
+    builder.Services.AddSingleton<IDbContextFactory<HostDbContext>>(sp => new HostDbContextFactory<NpgsqlHostDbContext>(sp.GetRequiredService<IDbContextFactory<NpgsqlHostDbContext>>()));
+    builder.Services.AddScoped<HostDbContext>(sp => sp.GetRequiredService<IDbContextFactory<NpgsqlHostDbContext>>().CreateDbContext());
+}
+else
+{
+    builder.Services.AddDbContext<HostDbContext>(ConfigureDatabase, optionsLifetime: ServiceLifetime.Singleton);
+    builder.Services.AddDbContextFactory<HostDbContext>(ConfigureDatabase);
+}
 
 if (builder.Configuration["FieldReports:Clock:Start"] is { Length: > 0 } clockStart)
 {
@@ -85,21 +95,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToAccessDenied = context => Deny(context.HttpContext, StatusCodes.Status403Forbidden, context.RedirectUri);
 });
 
-// A province that has its own single sign-on replaces the sign-in page with OpenID Connect. The section
-// FieldReports:SingleSignOn (disabled by default, see appsettings.json) documents the settings; with the package
-// Microsoft.AspNetCore.Authentication.OpenIdConnect referenced, the wiring is:
-//
-//   builder.Services.AddAuthentication().AddOpenIdConnect("sso", o =>
-//   {
-//       o.Authority = sso["Authority"]; o.ClientId = sso["ClientId"]; o.ClientSecret = sso["ClientSecret"];
-//       o.ResponseType = "code"; o.SignInScheme = IdentityConstants.ExternalScheme;
-//       // Map the provider's claims to the four FieldReports reads: sub, role, agency_id, province.
-//       o.ClaimActions.MapJsonKey("role", sso["RoleClaim"] ?? "role");
-//       o.ClaimActions.MapJsonKey("agency_id", sso["AgencyClaim"] ?? "agency_id");
-//       o.ClaimActions.MapJsonKey("province", sso["ProvinceClaim"] ?? "province");
-//   });
-//
-// and the sign-in page offers "Sign in with <province SSO>" (Account/Login shows it when Enabled is true).
+// A province that has its own identity provider signs in through OpenID Connect (FieldReports:SingleSignOn, disabled
+// by default); the sign-in page then offers its button next to the host's own accounts.
+if (SingleSignOn.IsEnabled(builder.Configuration))
+{
+    builder.Services.AddAuthentication().AddProvinceSingleSignOn(builder.Configuration.GetSection("FieldReports:SingleSignOn"));
+}
 
 builder.Services.AddRazorPages();
 builder.Services.AddHttpContextAccessor();
@@ -126,7 +127,9 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tag
 var telemetry = builder.Services.AddOpenTelemetry()
     .WithTracing(t =>
     {
-        t.AddSource("FieldReports");
+        t.AddSource(FieldReports.Telemetry.FieldReportsMetrics.MeterName)
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+            .AddHttpClientInstrumentation();
         if (builder.Configuration.GetValue<bool>("FieldReports:Telemetry:Console"))
         {
             t.AddConsoleExporter();
@@ -134,7 +137,10 @@ var telemetry = builder.Services.AddOpenTelemetry()
     })
     .WithMetrics(m =>
     {
-        m.AddMeter("FieldReports");
+        // The core's instruments: reports received, transitions, SLA warnings and breaches, outbox lag (FieldReportsMetrics).
+        m.AddMeter(FieldReports.Telemetry.FieldReportsMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation();
         if (builder.Configuration.GetValue<bool>("FieldReports:Telemetry:Console"))
         {
             m.AddConsoleExporter();
@@ -150,16 +156,8 @@ if (!generatingDocument)
 {
     await using (var scope = app.Services.CreateAsyncScope())
     {
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        if (settings.IsPostgreSql)
-        {
-            // The committed migrations are SQLite's; PostgreSQL stores instants natively, so its schema is created from the model.
-            await db.Database.EnsureCreatedAsync();
-        }
-        else
-        {
-            await db.Database.MigrateAsync();
-        }
+        // The provider's own migrations: Data/Migrations on SQLite, Data/NpgsqlMigrations on PostgreSQL.
+        await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync();
 
         // The provinces' catalogues (fields and agency tree) that administrators edited replace the configured ones.
         await app.Services.LoadProvinceCataloguesAsync();
@@ -184,6 +182,9 @@ app.MapOpen311();
 app.MapRazorPages();
 app.MapFiles();
 
+app.MapGet("/account/sso", (string? returnUrl, IConfiguration configuration) => SingleSignOn.IsEnabled(configuration)
+    ? Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl }, [SingleSignOn.Scheme])
+    : Results.NotFound()).ExcludeFromDescription();
 app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context) =>
 {
     context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi", new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });

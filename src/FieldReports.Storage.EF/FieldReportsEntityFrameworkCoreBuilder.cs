@@ -109,6 +109,7 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
             sp.GetRequiredService<IOutboxMessageHandler>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
-            sp.GetService<ILogger<OutboxDispatcher>>() ?? NullLogger<OutboxDispatcher>.Instance));
+            sp.GetService<ILogger<OutboxDispatcher>>() ?? NullLogger<OutboxDispatcher>.Instance,
+            sp.GetService<FieldReports.Telemetry.FieldReportsMetrics>()));
     }
 }

@@ -31,6 +31,15 @@ internal static class Pages
     public static Task ShotAsync(IPage page, string name, bool fullPage = true) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = fullPage });
 
+    /// <summary>A screenshot at a phone's width and one at a desktop's, so that both layouts are looked at.</summary>
+    public static async Task ShotBothAsync(IPage page, string name)
+    {
+        await ShotAsync(page, name + "-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+        await ShotAsync(page, name + "-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+    }
+
     public static Task ActAsync(IPage page, string action) =>
         page.ClickAsync($"form:has(input[name=action][value={action}]) button[type=submit]");
 

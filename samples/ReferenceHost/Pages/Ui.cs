@@ -39,6 +39,21 @@ public static class Ui
         _ => code,
     };
 
+    /// <summary>A domain refusal in the page's language: the codes a person meets on these pages are translated, others keep the core's message.</summary>
+    public static string Error(Lang l, FieldReports.DomainError error) => error.Code switch
+    {
+        FieldReports.ErrorCodes.AccountLocked or FieldReports.ErrorCodes.IntakeAccountLocked => l["Tài khoản đang bị khóa.", "The account is locked."],
+        FieldReports.ErrorCodes.InteractionBanned => l["Tài khoản đang bị khóa chức năng tương tác.", "The account's interaction is banned."] + " (" + error.Message + ")",
+        FieldReports.ErrorCodes.InteractionNotPublished => l["Chỉ tương tác được với kết quả đã công khai.", "Only published results can be interacted with."],
+        FieldReports.ErrorCodes.InteractionAlreadyAnswered => l["Tương tác này đã được trả lời.", "This interaction has already been answered."],
+        FieldReports.ErrorCodes.ConsentInvalid => l["Không thể ghi nhận thay đổi đồng ý chia sẻ danh tính.", "The identity consent could not be changed."] + " (" + error.Message + ")",
+        FieldReports.ErrorCodes.NoSanctionToLift => l["Tài khoản không có hình thức khóa này để gỡ.", "The account has no such sanction to lift."],
+        FieldReports.ErrorCodes.SanctionInForce => l["Hình thức khóa này đang có hiệu lực.", "This sanction is already in force."],
+        FieldReports.ErrorCodes.ArgumentRequired => l["Vui lòng nhập đủ nội dung (lý do, câu trả lời).", "Please fill in the text (reason, answer)."],
+        FieldReports.ErrorCodes.ConcurrencyConflict => l["Dữ liệu vừa được người khác cập nhật. Vui lòng tải lại trang.", "Someone else has just changed this. Please reload the page."],
+        _ => error.Message,
+    };
+
     /// <summary>The SLA countdown: css class (ok / warn / late) and text.</summary>
     public static (string Css, string Text) Countdown(Lang l, Instant? deadline, Instant now)
     {

@@ -9,6 +9,9 @@ namespace ReferenceHost.Services;
 /// <summary>A row of a work list: ids, states and dates only. Pages load the report itself and show it through the confidentiality policy.</summary>
 public sealed record ListRow(Guid Id, ReportState State, string? FieldCode, string? AgencyId, bool IsUrgent, bool IsConfidential, Instant SubmittedAt, Instant? Deadline, string? RatingCode, Instant? PublishedAt);
 
+/// <summary>An interaction waiting for an answer: the citizen's text carries no contact details; the account is left out.</summary>
+public sealed record PendingInteraction(Guid Id, Guid ReportId, FieldReports.Rating.InteractionKind Kind, string Text, Instant SentAt, Instant? DueAt);
+
 /// <summary>
 /// The lists the host's pages need beyond IReportQueries (the centre's queues, a reporter's own reports, the dashboard's
 /// period): read from the FieldReports tables the host's own context maps.
@@ -63,6 +66,38 @@ public sealed class ReportLists(IDbContextFactory<HostDbContext> contexts)
                 InstantOf(reader.GetValue(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 InstantOf(reader.GetValue(9))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The interactions waiting for an answer from an agency (or, with <see langword="null"/>, from the centre), oldest first.</summary>
+    public async Task<IReadOnlyList<PendingInteraction>> UnansweredInteractionsAsync(string provinceId, string? agencyId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        Add(command, "@p", provinceId);
+        var agency = "agency_id IS NULL";
+        if (agencyId is not null)
+        {
+            agency = "agency_id = @a";
+            Add(command, "@a", agencyId);
+        }
+
+        command.CommandText = $"SELECT id, report_id, kind, text, sent_at, due_at FROM interactions WHERE province_id = @p AND answered_at IS NULL AND {agency} ORDER BY sent_at LIMIT 200";
+        var rows = new List<PendingInteraction>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PendingInteraction(
+                reader.GetFieldValue<Guid>(0),
+                reader.GetFieldValue<Guid>(1),
+                (FieldReports.Rating.InteractionKind)Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(3),
+                InstantOf(reader.GetValue(4))!.Value,
+                InstantOf(reader.GetValue(5))));
         }
 
         return rows;

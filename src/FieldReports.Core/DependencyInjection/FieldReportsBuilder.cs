@@ -92,6 +92,7 @@ public sealed class FieldReportsBuilder
             ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<FieldReports.Notifications.LoggingNotificationSender>.Instance));
         services.TryAddSingleton<FieldReports.Stores.IOutboxMessageHandler, FieldReports.Notifications.ReportNotificationHandler>();
         services.TryAddSingleton<ProvinceCatalog>();
+        services.TryAddSingleton(sp => new FieldReports.Telemetry.FieldReportsMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         // A factory, so that a container validated at build time without a store (a host that only uses the policies) still builds.
         services.TryAddSingleton(sp => new FieldReports.Services.ReportService(
             sp.GetRequiredService<ProvinceCatalog>(), sp.GetRequiredService<FieldReports.Stores.IReportStore>(), sp.GetRequiredService<NodaTime.IClock>(), sp));

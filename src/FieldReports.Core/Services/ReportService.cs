@@ -24,6 +24,7 @@ public sealed class ReportService
     private readonly IReportStore _store;
     private readonly IClock _clock;
     private readonly IServiceProvider _services;
+    private readonly Telemetry.FieldReportsMetrics? _metrics;
 
     /// <summary>Creates the service.</summary>
     /// <param name="provinces">The configured provinces.</param>
@@ -36,6 +37,7 @@ public sealed class ReportService
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _services = services ?? throw new ArgumentNullException(nameof(services));
+        _metrics = services.GetService<Telemetry.FieldReportsMetrics>();
     }
 
     /// <summary>Checks a draft with the province's intake rules and, when it passes, stores the new report.</summary>
@@ -64,7 +66,13 @@ public sealed class ReportService
         var now = _clock.GetCurrentInstant();
         var step = profile.SlaClockOf(report, now).Current;
         var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], cancellationToken);
-        return stored.IsSuccess ? new ReportOutcome { Report = report, CurrentStep = step } : new ReportOutcome { Error = stored.Error };
+        if (!stored.IsSuccess)
+        {
+            return new ReportOutcome { Error = stored.Error };
+        }
+
+        _metrics?.ReportReceived(profile.Id, report.Channel);
+        return new ReportOutcome { Report = report, CurrentStep = step };
     }
 
     /// <summary>Applies a workflow command to a stored report and saves the change.</summary>
@@ -115,7 +123,13 @@ public sealed class ReportService
 
         var step = profile.SlaClockOf(report, now).Current;
         var saved = await _store.SaveAsync(profile.Id, report, expected, step?.Deadline, [MessageFor(report, now)], cancellationToken);
-        return saved.IsSuccess ? new ReportOutcome { Report = report, CurrentStep = step } : new ReportOutcome { Error = saved.Error };
+        if (!saved.IsSuccess)
+        {
+            return new ReportOutcome { Error = saved.Error };
+        }
+
+        _metrics?.Transition(profile.Id, command.Trigger.ToString());
+        return new ReportOutcome { Report = report, CurrentStep = step };
     }
 
     // Fields and agencies a command names must be in the province's catalogue in force, which administrators edit at run

@@ -30,9 +30,11 @@ public sealed partial class OutboxDispatcher
     private readonly IClock _clock;
     private readonly OutboxDispatcherOptions _options;
     private readonly ILogger _logger;
+    private readonly Telemetry.FieldReportsMetrics? _metrics;
 
-    internal OutboxDispatcher(Func<CancellationToken, Task<DbContext>> contexts, IOutboxMessageHandler handler, IClock clock, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher> logger)
+    internal OutboxDispatcher(Func<CancellationToken, Task<DbContext>> contexts, IOutboxMessageHandler handler, IClock clock, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher> logger, Telemetry.FieldReportsMetrics? metrics = null)
     {
+        _metrics = metrics;
         _contexts = contexts;
         _handler = handler;
         _clock = clock;
@@ -173,6 +175,7 @@ public sealed partial class OutboxDispatcher
                     .SetProperty(m => m.LockId, (Guid?)null)
                     .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
                 LogDelivered(_logger, message.Id, message.Type, message.Attempts);
+                _metrics?.OutboxDelivered(message.ProvinceId, message.Type, now - message.CreatedAt);
             }
             else
             {

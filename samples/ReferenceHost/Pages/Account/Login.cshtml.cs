@@ -17,7 +17,7 @@ public sealed class LoginModel(SignInManager<HostUser> signIn, UserManager<HostU
 
     public string? Error { get; private set; }
 
-    public bool SingleSignOn => configuration.GetValue<bool>("FieldReports:SingleSignOn:Enabled");
+    public bool SingleSignOn => Hosting.SingleSignOn.IsEnabled(configuration);
 
     public string SingleSignOnName => configuration["FieldReports:SingleSignOn:DisplayName"] ?? "SSO";
 

@@ -33,6 +33,9 @@ public sealed class CentreModel(ReportLists lists) : ProvincePage
 
     public List<Item> Items { get; private set; } = [];
 
+    /// <summary>Interactions on results the centre answered itself, waiting for its answer.</summary>
+    public IReadOnlyList<PendingInteraction> Interactions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Is(ActorRole.ReceptionStaff, ActorRole.Approver, ActorRole.Administrator, ActorRole.Leader))
@@ -41,14 +44,18 @@ public sealed class CentreModel(ReportLists lists) : ProvincePage
         }
 
         Items = await ViewsAsync(await lists.ListAsync(Province, Watched, cancellationToken: cancellationToken), cancellationToken);
+        Interactions = await lists.UnansweredInteractionsAsync(Province, null, cancellationToken);
         return Page();
     }
 }
 
 [Authorize]
-public sealed class AgencyModel(IReportQueries queries) : ProvincePage
+public sealed class AgencyModel(IReportQueries queries, ReportLists lists) : ProvincePage
 {
     public List<Item> Items { get; private set; } = [];
+
+    /// <summary>Citizens' interactions on the agency's published results, waiting for its answer.</summary>
+    public IReadOnlyList<PendingInteraction> Interactions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +67,7 @@ public sealed class AgencyModel(IReportQueries queries) : ProvincePage
         var queue = await queries.GetAgencyQueueAsync(Province, Actor!.AgencyId!, 0, 200, cancellationToken);
         var rows = queue.Select(s => new ListRow(s.Id.Value, s.State, s.FieldCode, s.AssignedAgencyId, s.IsUrgent, s.IsConfidential, s.SubmittedAt, s.CurrentDeadline, null, null));
         Items = await ViewsAsync(rows, cancellationToken);
+        Interactions = await lists.UnansweredInteractionsAsync(Province, Actor.AgencyId, cancellationToken);
         return Page();
     }
 }

@@ -1,4 +1,7 @@
+using FieldReports;
 using FieldReports.Confidentiality;
+using FieldReports.Moderation;
+using FieldReports.Rating;
 using FieldReports.Reports;
 using FieldReports.Stores;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +29,33 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
 
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
+    [BindProperty] public InteractionKind Kind { get; set; }
+
+    [BindProperty] public Guid Interaction { get; set; }
+
+    /// <summary>The report's confidentiality marks: the reporter's identity consent (standing or withdrawn) and requests.</summary>
+    public ReportConfidentiality Marks { get; private set; } = ReportConfidentiality.None;
+
+    /// <summary>The interactions this viewer may read: all of them for staff, a citizen's own for a citizen.</summary>
+    public List<Interaction> Interactions { get; } = [];
+
+    /// <summary>Whether the province's interaction policy lets this viewer interact with the report now.</summary>
+    public bool CanInteract { get; private set; }
+
+    /// <summary>Why this citizen may not interact now, when their interaction is banned.</summary>
+    public string? InteractionRefusal { get; private set; }
+
+    /// <summary>Whether the reporter may give consent now (none standing, and the province asks for consent).</summary>
+    public bool CanGiveConsent { get; private set; }
+
+    /// <summary>Whether the reporter may withdraw a standing consent now.</summary>
+    public bool CanWithdrawConsent { get; private set; }
+
+    /// <summary>Whether this viewer may answer an interaction, asked of the province's interaction policy on a copy.</summary>
+    public bool CanAnswer(Interaction interaction) =>
+        Actor is not null && interaction.AnsweredAt is null
+        && InteractionPolicyOf().Answer(FieldReports.Rating.Interaction.Restore(interaction.ToSnapshot()), Actor, "x", Now).IsSuccess;
+
     public Report Report { get; private set; } = null!;
 
     public ReportView View { get; private set; } = null!;
@@ -51,6 +81,18 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
             return Refuse();
         }
 
+        if (await OtherActionAsync(action, cancellationToken) is { } other)
+        {
+            if (!other.IsSuccess)
+            {
+                Error = ReferenceHost.Pages.Ui.Error(l, other.Error!);
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+
+            return Redirect($"/{Province}/reports/{Id}?done={action}");
+        }
+
         var command = await CommandAsync(action, cancellationToken);
         if (command is null)
         {
@@ -68,6 +110,18 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
 
         return Redirect($"/{Province}/reports/{Id}?done={action}");
     }
+
+    /// <summary>Consent and interactions: decided by the province's policies, kept in the core's stores.</summary>
+    private async Task<DomainResult?> OtherActionAsync(string action, CancellationToken cancellationToken) => action switch
+    {
+        "consent" => await actions.GiveConsentAsync(Province, Report, Actor!, cancellationToken),
+        "withdraw-consent" => await actions.WithdrawConsentAsync(Province, Report, Actor!, cancellationToken),
+        "interact" => await actions.InteractAsync(Province, Report, Actor!, Kind, Text ?? "", cancellationToken),
+        "answer-interaction" => await actions.AnswerAsync(Province, Interaction, Actor!, Text ?? "", cancellationToken),
+        _ => (DomainResult?)null,
+    };
+
+    private InteractionPolicy InteractionPolicyOf() => HttpContext.RequestServices.GetRequiredKeyedService<InteractionPolicy>(Province);
 
     private async Task<ReportCommand?> CommandAsync(string action, CancellationToken cancellationToken)
     {
@@ -114,13 +168,16 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
         }
 
         var contact = await reporterData.FindContactAsync(Province, report.Id, cancellationToken);
-        if (Policy.View(report, contact, Actor, ReportConfidentiality.None, Now) is not { } view)
+        var marks = await actions.MarksAsync(Province, Id, cancellationToken);
+        if (Policy.View(report, contact, Actor, marks, Now) is not { } view)
         {
             return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
 
         Report = report;
         View = view;
+        Marks = marks;
+        await LoadInteractionsAsync(report, cancellationToken);
         Sla = deadlines.Current(report, Now);
         Allowed.Clear();
         if (Actor is not null)
@@ -144,5 +201,33 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
         }
 
         return null;
+    }
+
+    private async Task LoadInteractionsAsync(Report report, CancellationToken cancellationToken)
+    {
+        Interactions.Clear();
+        CanInteract = CanGiveConsent = CanWithdrawConsent = false;
+        InteractionRefusal = null;
+        if (Actor is null)
+        {
+            return;
+        }
+
+        var all = await actions.InteractionsAsync(Province, Id, cancellationToken);
+        var viewer = ConfidentialityPolicy.ViewerOf(report, Actor);
+        Interactions.AddRange(Actor.Role == ActorRole.Reporter ? all.Where(i => i.AccountId == Actor.AccountId) : viewer == ViewerKind.OtherAgency ? [] : all);
+        if (Actor.Role == ActorRole.Reporter)
+        {
+            var account = await actions.ModerationAsync(Province, Actor.AccountId, cancellationToken);
+            var (opened, _) = InteractionPolicyOf().Open(report, Actor, InteractionKind.Comment, "x", Now, account);
+            CanInteract = opened.IsSuccess;
+            InteractionRefusal = opened.Error?.Code == ErrorCodes.InteractionBanned ? ReferenceHost.Pages.Ui.Error(l, opened.Error) : null;
+        }
+
+        if (viewer == ViewerKind.Reporter)
+        {
+            CanGiveConsent = Marks.Consent?.StandsAt(Now) != true && Policy.GiveConsent(report, Actor, ReportActions.ConsentPurpose, Marks, Now).Result.IsSuccess;
+            CanWithdrawConsent = Policy.WithdrawConsent(report, Actor, Marks, Now).Result.IsSuccess;
+        }
     }
 }

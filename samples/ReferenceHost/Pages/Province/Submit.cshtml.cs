@@ -28,6 +28,15 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
 
     [BindProperty] public bool Truthful { get; set; }
 
+    /// <summary>Consent to share the reporter's identity with the handling agency (where the province asks for consent).</summary>
+    [BindProperty] public bool ShareIdentity { get; set; }
+
+    /// <summary>A request to keep the reporter's identity secret from the agency (where the province keeps it secret on request).</summary>
+    [BindProperty] public bool KeepIdentitySecret { get; set; }
+
+    /// <summary>The account's lock, when it is locked: the page shows why instead of the form.</summary>
+    public FieldReports.Moderation.ModerationDecision? Lock { get; private set; }
+
     [BindProperty] public string? Name { get; set; }
 
     [BindProperty] public string? Phone { get; set; }
@@ -40,12 +49,14 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
 
     public string TileUrl => configuration["FieldReports:Map:TileUrl"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Is(ActorRole.Reporter))
         {
             return Refuse();
         }
+
+        await LoadLockAsync(cancellationToken);
 
         Name = User.FindFirst("display_name")?.Value;
         Email = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
@@ -57,6 +68,13 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
         if (!Is(ActorRole.Reporter))
         {
             return Refuse();
+        }
+
+        await LoadLockAsync(cancellationToken);
+        if (Lock is not null)
+        {
+            // The intake refuses a locked account too; the page does not even keep the photos.
+            return Page();
         }
 
         if (!Truthful)
@@ -111,19 +129,28 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
             Confidential = Confidential,
             Language = "vi",
         };
-        var result = await actions.SubmitAsync(Province, draft, Actor, cancellationToken);
+        var identity = Profile.Options.Confidentiality.ReporterIdentity;
+        var choice = new IdentityChoice(ShareIdentity && identity == IdentityPolicy.SecretUnlessConsent, KeepIdentitySecret && identity == IdentityPolicy.SecretOnRequest);
+        var (result, choiceError) = await actions.SubmitAsync(Province, draft, Actor, choice, cancellationToken);
         if (result.Rejections.Count > 0)
         {
             Errors.AddRange(result.Rejections.Select(r => l[r.MessageVi, r.MessageEn]));
+            await LoadLockAsync(cancellationToken);
             return Page();
         }
 
         if (!result.IsSuccess)
         {
-            Errors.Add(result.Error!.Message);
+            Errors.Add(Ui.Error(l, result.Error!));
             return Page();
         }
 
-        return Redirect($"/{Province}/reports/{result.Report!.Id}?sent=1");
+        return Redirect($"/{Province}/reports/{result.Report!.Id}?sent=1{(choiceError is null ? "" : "&choice=failed")}");
+    }
+
+    private async Task LoadLockAsync(CancellationToken cancellationToken)
+    {
+        var account = await actions.ModerationAsync(Province, Actor!.AccountId, cancellationToken);
+        Lock = account.IsLocked(Now) ? account.Decisions.Last(d => d.Sanction == FieldReports.Moderation.SanctionKind.AccountLock) : null;
     }
 }
