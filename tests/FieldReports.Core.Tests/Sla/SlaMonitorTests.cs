@@ -316,5 +316,7 @@ public class SlaMonitorTests
         public Task<ReportPage<PublishedReport>> GetPublishedAsync(string provinceId, PublishedReportFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<ReportStatisticsRow>> GetStatisticsAsync(string provinceId, ReportStatisticsQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ReportPage<ReportSummary>> GetReporterReportsAsync(string provinceId, string reporterAccountId, string? cursor, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
