@@ -23,6 +23,68 @@ namespace ReferenceHost.Data.NpgsqlMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProvinceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<Instant?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_api_keys_hash");
+
+                    b.HasIndex("ProvinceId", "CreatedAt")
+                        .HasDatabaseName("ix_api_keys_province");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.AttachmentRow", b =>
                 {
                     b.Property<string>("ProvinceId")
@@ -55,6 +117,11 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .HasColumnType("bigint")
                         .HasColumnName("length");
 
+                    b.Property<string>("OriginalStorageKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("original_storage_key");
+
                     b.Property<Guid?>("ReportId")
                         .HasColumnType("uuid")
                         .HasColumnName("report_id");
@@ -76,6 +143,62 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .HasDatabaseName("ix_attachments_report");
 
                     b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.IdempotencyKeyRow", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<Instant?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("FieldReports.Storage.EF.Model.IdentityConsentRow", b =>
@@ -183,6 +306,32 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                     b.ToTable("interactions", (string)null);
                 });
 
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<Instant>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ModerationAccountRow", b =>
                 {
                     b.Property<string>("ProvinceId")
@@ -283,6 +432,11 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
                     b.Property<Instant?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
@@ -319,6 +473,10 @@ namespace ReferenceHost.Data.NpgsqlMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_outbox_messages_dedupe");
+
                     b.HasIndex("LockId")
                         .HasDatabaseName("ix_outbox_messages_lock");
 
@@ -326,6 +484,37 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .HasDatabaseName("ix_outbox_messages_due");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("FieldReports.Storage.EF.Model.ProvinceCatalogueRow", b =>
+                {
+                    b.Property<string>("ProvinceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<Instant>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("saved_by");
+
+                    b.HasKey("ProvinceId", "Version");
+
+                    b.ToTable("province_catalogues", (string)null);
                 });
 
             modelBuilder.Entity("FieldReports.Storage.EF.Model.ReportConfidentialityRow", b =>
@@ -593,6 +782,9 @@ namespace ReferenceHost.Data.NpgsqlMigrations
 
                     b.HasIndex("ProvinceId", "PublishedAt", "Id")
                         .HasDatabaseName("ix_reports_published");
+
+                    b.HasIndex("ProvinceId", "ReporterAccountId", "SubmittedAt")
+                        .HasDatabaseName("ix_reports_reporter");
 
                     b.HasIndex("ProvinceId", "AssignedAgencyId", "State", "CurrentDeadline")
                         .HasDatabaseName("ix_reports_agency_queue");
