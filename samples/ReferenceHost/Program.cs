@@ -133,6 +133,7 @@ var telemetry = builder.Services.AddOpenTelemetry()
     });
 
 builder.Services.AddOpenApi();
+builder.Services.AddBenchmarkSupport(builder.Configuration);   // off unless FieldReports:Benchmark:Enabled (docs/performance.md)
 
 var app = builder.Build();
 
@@ -168,6 +169,7 @@ app.MapFieldReports("/api/v1");
 app.MapOpen311();
 app.MapRazorPages();
 app.MapFiles();
+app.MapBenchmarkEndpoints();
 
 app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context) =>
 {
