@@ -48,7 +48,11 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     // A vendor's extension point wired in code: Huế's replies through its Zalo channel.
     .AddReplyChannel<ZaloReplyChannel>()
     .UseEntityFrameworkCore(ef => ef.UseDbContext<HostDbContext>())
-    .AddAspNetCore(o => o.RolesFromClaims("role", "agency_id"));
+    .AddAspNetCore(o =>
+    {
+        o.RolesFromClaims("role", "agency_id");
+        o.AttachmentDirectory = settings.AttachmentDirectory;   // API uploads live with the host's data, not in the working directory
+    });
 
 // Real sign-in: ASP.NET Core Identity with hashed passwords and lockout after repeated failures.
 // The cookie is only the default scheme (not the default authenticate/challenge scheme), so that a host or a test can
