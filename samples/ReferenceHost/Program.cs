@@ -178,7 +178,10 @@ app.MapBenchmarkEndpoints();
 app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context) =>
 {
     context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi", new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-    return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+
+    // Only a path of this site: "//host" and "/\host" are other sites, which LocalRedirect refuses with an exception.
+    var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'));
+    return TypedResults.LocalRedirect(local ? returnUrl! : "/");
 }).ExcludeFromDescription();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
