@@ -16,7 +16,7 @@ namespace FieldReports.Reliability.Tests.Hostile;
 /// report's personal data: no 5xx, no canary in any answer, and a batch whose state-changing requests were all refused
 /// leaves every table and every stored file as it was.
 /// </summary>
-public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
+public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper output) : IClassFixture<HostileFactory>
 {
     private const int Requests = 10_000;
     private const int Batch = 200;
@@ -27,7 +27,33 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     private const string CanaryPhone = "0987 654 321";
     private const string CanaryEmail = "canary.5b1d9e@example.vn";
 
-    private readonly HostileFactory _factory = new();
+    private readonly HostileFactory _factory = factory;
+
+    [Theory]
+    [InlineData("/lang/en?returnUrl=//evil.example/", HttpStatusCode.Redirect)]
+    [InlineData("/lang/en?returnUrl=/%5Cevil.example", HttpStatusCode.Redirect)]
+    [InlineData("/ca-mau/public?cursor=AAAA", HttpStatusCode.BadRequest)]
+    public async Task Requests_that_once_failed_with_500_are_answered_as_the_callers_error(string path, HttpStatusCode expected)
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            // Never to another site.
+            Assert.Equal("/", response.Headers.Location?.OriginalString);
+        }
+    }
+
+    [Fact]
+    public async Task A_truncated_Open311_form_is_a_400()
+    {
+        using var client = _factory.CreateClient();
+        using var body = new StringContent("--b0\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\nabc");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0");
+        using var response = await client.PostAsync(new Uri("/open311/v2/requests.json", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 
     [Fact]
     public async Task Ten_thousand_hostile_requests_get_no_5xx_change_nothing_when_refused_and_leak_no_personal_data()
@@ -155,8 +181,6 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             client.Dispose();
         }
     }
-
-    public void Dispose() => _factory.Dispose();
 
     private static string Trim(string text) => text.Length > 1500 ? text[..1500] + "…" : text;
 
