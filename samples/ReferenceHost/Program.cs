@@ -68,7 +68,11 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     // A vendor's extension point wired in code: Huế's replies through its Zalo channel.
     .AddReplyChannel<ZaloReplyChannel>()
     .UseEntityFrameworkCore(ef => ef.UseDbContext<HostDbContext>())
-    .AddAspNetCore(o => o.RolesFromClaims("role", "agency_id"));
+    .AddAspNetCore(o =>
+    {
+        o.RolesFromClaims("role", "agency_id");
+        o.AttachmentDirectory = settings.AttachmentDirectory;   // API uploads live with the host's data, not in the working directory
+    });
 
 // Real sign-in: ASP.NET Core Identity with hashed passwords and lockout after repeated failures.
 // The cookie is only the default scheme (not the default authenticate/challenge scheme), so that a host or a test can
@@ -148,6 +152,7 @@ var telemetry = builder.Services.AddOpenTelemetry()
     });
 
 builder.Services.AddOpenApi();
+builder.Services.AddBenchmarkSupport(builder.Configuration);   // off unless FieldReports:Benchmark:Enabled (docs/performance.md)
 
 var app = builder.Build();
 
@@ -181,6 +186,7 @@ app.MapFieldReports("/api/v1");
 app.MapOpen311();
 app.MapRazorPages();
 app.MapFiles();
+app.MapBenchmarkEndpoints();
 
 app.MapGet("/account/sso", (string? returnUrl, IConfiguration configuration) => SingleSignOn.IsEnabled(configuration)
     ? Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl }, [SingleSignOn.Scheme])
@@ -188,7 +194,10 @@ app.MapGet("/account/sso", (string? returnUrl, IConfiguration configuration) => 
 app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context) =>
 {
     context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi", new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-    return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+
+    // Only a path of this site: "//host" and "/\host" are other sites, which LocalRedirect refuses with an exception.
+    var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'));
+    return TypedResults.LocalRedirect(local ? returnUrl! : "/");
 }).ExcludeFromDescription();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

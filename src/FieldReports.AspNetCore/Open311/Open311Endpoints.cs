@@ -124,7 +124,17 @@ internal sealed class Open311Endpoints(IApiKeyStore keys)
             return NotFoundFormat();
         }
 
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        IFormCollection form;
+        try
+        {
+            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
+        {
+            // A truncated or malformed form body is the caller's error.
+            return Errors(f, StatusCodes.Status400BadRequest, "The form body could not be read.");
+        }
+
         string? Param(string name) => Text(form[name]) ?? Text(context.Request.Query[name]);
 
         // The key decides the province and the channel; check it before anything else says what exists.

@@ -83,6 +83,18 @@ public sealed class PublicModel(IReportQueries queries, IConfiguration configura
 
     public string TileUrl => configuration["FieldReports:Map:TileUrl"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await queries.GetPublishedAsync(Province, new PublishedReportFilter { FieldCode = string.IsNullOrEmpty(Field) ? null : Field }, string.IsNullOrEmpty(Cursor) ? null : Cursor, 30, cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Results = await queries.GetPublishedAsync(Province, new PublishedReportFilter { FieldCode = string.IsNullOrEmpty(Field) ? null : Field }, string.IsNullOrEmpty(Cursor) ? null : Cursor, 30, cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            // A cursor this list never issued: the caller's input, not a server fault.
+            return BadRequest();
+        }
+
+        return Page();
+    }
 }

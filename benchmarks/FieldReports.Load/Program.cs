@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using FieldReports.Load;
+
+// Drives the reference host on 127.0.0.1 and reports FieldReports' figures as ratios to baseline endpoints of the same host,
+// measured in the same run (docs/performance.md). Usually run through benchmarks/load.sh.
+//   dotnet FieldReports.Load.dll sqlite|postgres --host <ReferenceHost.dll> [--connection <PostgreSQL connection string>]
+//     [--seconds 5] [--rounds 3] [--workers 16] [--sustained-seconds 20] [--rate 100] [--photo-seconds 20] [--photo-rate 25] [--out file.md]
+var options = Options.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--out file.md]");
+    return 2;
+}
+
+const string province = "ca-mau";
+const string api = "/api/v1/provinces/" + province;
+var data = Directory.CreateTempSubdirectory("fieldreports-load-").FullName;
+var settings = new Dictionary<string, string>
+{
+    ["FieldReports:Benchmark:Enabled"] = "true",
+
+    // Text-only submissions (as several provinces accept) so that the JSON endpoint is measured; the multipart runs carry photos.
+    [$"FieldReports:Provinces:{province}:Intake:MinimumMedia"] = "0",
+    ["Logging:LogLevel:Default"] = "Warning",
+};
+if (options.Provider == "postgres")
+{
+    settings["FieldReports:Database:Provider"] = "Npgsql";
+    settings["FieldReports:Database:ConnectionString"] = options.Connection ?? throw new InvalidOperationException("--connection is required for postgres.");
+}
+
+Console.WriteLine($"Starting the host ({options.Provider}) with its data in {data} …");
+await using var host = await HostRunner.StartAsync(options.HostDll, data, settings);
+using var anonymous = SignedInClient.Anonymous(host.BaseAddress);
+using var citizen = await SignedInClient.SignInAsync(host.BaseAddress, $"{province}.citizen");
+using var reception = await SignedInClient.SignInAsync(host.BaseAddress, $"{province}.reception");
+using var agency = await SignedInClient.SignInAsync(host.BaseAddress, $"{province}.so-gtvt");
+
+var counter = 0;
+object Report() => new
+{
+    title = "Ổ gà trên đường Trần Hưng Đạo",
+    description = $"Ổ gà lớn giữa đường gây nguy hiểm cho xe máy, đo đạc lần {Interlocked.Increment(ref counter)}.",
+    latitude = 9.1769,
+    longitude = 105.1524,
+    address = "Đường Trần Hưng Đạo, Phường 1, TP Cà Mau",
+    contact = new { name = "Nguyễn Văn An", phone = "0912 345 678", email = "an.nguyen@example.vn" },
+};
+
+var submitted = new ConcurrentQueue<string>();
+var photo = SignedInClient.Photo(200 * 1024, 1);
+var bigPhotos = Enumerable.Range(0, 3).Select(i => SignedInClient.Photo(2 * 1024 * 1024, 10 + i)).ToArray();
+
+async Task<string?> Send(HttpClient client, HttpMethod method, string path, HttpContent? content, HttpStatusCode expected, Action<string>? read = null)
+{
+    try
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+        {
+            return $"{(int)response.StatusCode} {path}: {body[..Math.Min(body.Length, 200)]}";
+        }
+
+        read?.Invoke(body);
+        return null;
+    }
+    catch (HttpRequestException ex)
+    {
+        return ex.Message;
+    }
+    catch (TaskCanceledException ex)
+    {
+        return ex.Message;
+    }
+    finally
+    {
+        content?.Dispose();
+    }
+}
+
+void KeepId(string body) => submitted.Enqueue(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
+
+var operations = new (string Name, string Baseline, Operation Run)[]
+{
+    ("no-op", "", _ => Send(anonymous, HttpMethod.Get, "/bench/noop", null, HttpStatusCode.NoContent)),
+    ("bare-insert", "", _ => Send(anonymous, HttpMethod.Post, $"/bench/bare-insert?provinceId={province}", SignedInClient.Json(Report()), HttpStatusCode.Created)),
+    ("submit JSON", "bare-insert", _ => Send(citizen, HttpMethod.Post, $"{api}/reports", SignedInClient.Json(Report()), HttpStatusCode.Created, KeepId)),
+    ("submit multipart, one 200 KB photo", "bare-insert", _ => Send(citizen, HttpMethod.Post, $"{api}/reports/multipart", SignedInClient.Multipart(Report(), [photo]), HttpStatusCode.Created)),
+    ("transition (receive)", "bare-insert", _ => submitted.TryDequeue(out var id)
+        ? Send(reception, HttpMethod.Post, $"{api}/reports/{id}/receive", SignedInClient.Json(new { fieldCode = "traffic" }), HttpStatusCode.OK)
+        : Task.FromResult<string?>("exhausted")),
+    ("bare-read", "", _ => Send(anonymous, HttpMethod.Get, $"/bench/bare-read?provinceId={province}&pageSize=20", null, HttpStatusCode.OK)),
+    ("public list, page of 20", "bare-read", _ => Send(anonymous, HttpMethod.Get, $"{api}/public/reports?pageSize=20", null, HttpStatusCode.OK)),
+    ("agency queue, 20", "bare-read", _ => Send(agency, HttpMethod.Get, $"{api}/agency-queue?limit=20", null, HttpStatusCode.OK)),
+    ("intake queue, 20", "bare-read", _ => Send(reception, HttpMethod.Get, $"{api}/intake-queue?limit=20", null, HttpStatusCode.OK)),
+};
+
+// Warm-up: JIT, connection pools, the bare table.
+foreach (var (name, _, run) in operations)
+{
+    await Measure.ClosedLoopAsync(name, 4, TimeSpan.FromSeconds(1), run);
+}
+
+var rounds = new List<Dictionary<string, Figures>>();
+for (var round = 1; round <= options.Rounds; round++)
+{
+    Console.WriteLine($"Round {round} of {options.Rounds} ({options.Workers} callers, {options.Seconds} s each):");
+    var figures = new Dictionary<string, Figures>();
+    foreach (var (name, _, run) in operations)
+    {
+        var f = await Measure.ClosedLoopAsync(name, options.Workers, TimeSpan.FromSeconds(options.Seconds), run);
+        figures[name] = f;
+        Console.WriteLine("  " + f);
+    }
+
+    rounds.Add(figures);
+}
+
+double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+Figures MedianOf(string name) => new(
+    name,
+    rounds.Sum(r => r[name].Count),
+    rounds.Sum(r => r[name].Failures),
+    rounds.Sum(r => r[name].Seconds),
+    Median(rounds.Select(r => r[name].Throughput)),
+    Median(rounds.Select(r => r[name].P50)),
+    Median(rounds.Select(r => r[name].P95)),
+    Median(rounds.Select(r => r[name].P99)),
+    rounds.Max(r => r[name].Max),
+    rounds.Select(r => r[name].FirstFailure).FirstOrDefault(f => f is not null));
+
+var report = new StringBuilder();
+var inv = CultureInfo.InvariantCulture;
+report.AppendLine(inv, $"## {options.Provider}: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {options.Workers} callers, {options.Rounds} rounds of {options.Seconds} s (medians)");
+report.AppendLine();
+report.AppendLine("| measurement | throughput | p50 | p95 | p99 | baseline | throughput ratio | p50 ratio | p99 ratio | failures |");
+report.AppendLine("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+foreach (var (name, baseline, _) in operations)
+{
+    var f = MedianOf(name);
+    var ratios = "| — | — | — |";
+    if (baseline.Length > 0)
+    {
+        var b = MedianOf(baseline);
+        ratios = string.Create(inv, $"| {f.Throughput / b.Throughput:P0} | {f.P50 / b.P50:F1}× | {f.P99 / b.P99:F1}× |");
+    }
+
+    report.AppendLine(inv, $"| {name} | {f.Throughput:F0}/s | {f.P50:F1} ms | {f.P95:F1} ms | {f.P99:F1} ms | {(baseline.Length == 0 ? "—" : baseline)} {ratios} {f.Failures} |");
+}
+
+// Sustained rates (open loop), with the host's memory sampled every second.
+async Task Sustained(string title, double rate, int seconds, Operation run)
+{
+    var samples = new List<(double At, double Rss)>();
+    var f = await Measure.OpenLoopAsync(title, rate, TimeSpan.FromSeconds(seconds), run, at => samples.Add((at.TotalSeconds, host.ResidentMebibytes())));
+    Console.WriteLine("  " + f);
+    report.AppendLine();
+    report.AppendLine(inv, $"**{title}** for {seconds} s: {f.Count} answered ({f.Failures} failures{(f.FirstFailure is null ? "" : ", first: " + f.FirstFailure)}), p50 {f.P50:F1} ms, p95 {f.P95:F1} ms, p99 {f.P99:F1} ms, max {f.Max:F1} ms (from when each request was due).");
+    var step = Math.Max(1, samples.Count / 10);
+    var series = string.Join(", ", samples.Where((_, i) => i % step == 0 || i == samples.Count - 1).Select(s => string.Create(inv, $"{s.At:F0} s: {s.Rss:F0}")));
+    report.AppendLine(inv, $"Host RSS (MiB): {series}; first {samples[0].Rss:F0}, peak {samples.Max(s => s.Rss):F0}, last {samples[^1].Rss:F0}.");
+}
+
+Console.WriteLine("Sustained runs:");
+await Sustained($"JSON submissions at {options.Rate}/s", options.Rate, options.SustainedSeconds,
+    _ => Send(citizen, HttpMethod.Post, $"{api}/reports", SignedInClient.Json(Report()), HttpStatusCode.Created));
+await Sustained($"Multipart submissions with three 2 MB photos at {options.PhotoRate}/s", options.PhotoRate, options.PhotoSeconds,
+    _ => Send(citizen, HttpMethod.Post, $"{api}/reports/multipart", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created));
+
+Console.WriteLine();
+Console.WriteLine(report.ToString());
+if (options.Out is { } outPath)
+{
+    await File.AppendAllTextAsync(outPath, report.ToString() + Environment.NewLine);
+}
+
+await host.DisposeAsync();
+Directory.Delete(data, recursive: true);
+return 0;
+
+/// <summary>The command line.</summary>
+internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out)
+{
+    public static Options? Parse(string[] args)
+    {
+        if (args.Length < 1 || args[0] is not ("sqlite" or "postgres"))
+        {
+            return null;
+        }
+
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            named[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        int Int(string key, int fallback) => named.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        double Real(string key, double fallback) => named.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return named.TryGetValue("host", out var hostDll)
+            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"))
+            : null;
+    }
+}
