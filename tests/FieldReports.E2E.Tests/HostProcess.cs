@@ -62,9 +62,9 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (process.HasExited)
             {
@@ -90,7 +90,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         await host.DisposeAsync();
-        throw new TimeoutException($"The host did not answer within 90 s:\n{host.Output}");
+        throw new TimeoutException($"The host did not answer within 180 s:\n{host.Output}");
     }
 
     public async ValueTask DisposeAsync()

@@ -48,6 +48,7 @@ public sealed class ConcurrencyTests(SqliteHost fixture) : IClassFixture<SqliteH
         using var citizen = await Session.ClientAsync(fixture.Host.BaseAddress, $"{Session.Province}.citizen");
         var key = "retry-" + Guid.NewGuid().ToString("N");
         var description = $"Đèn đường hỏng cả dãy phố, mã {Guid.NewGuid():N}.";
+        var before = await OwnReportIdsAsync(citizen);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sending = Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
         {
@@ -74,9 +75,9 @@ public sealed class ConcurrencyTests(SqliteHost fixture) : IClassFixture<SqliteH
         var id = JsonDocument.Parse(created[0].Body).RootElement.GetProperty("id").GetString();
         Assert.Equal(id, JsonDocument.Parse(await replay.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
 
-        // The store holds one report with that description.
-        var mine = await citizen.GetFromJsonAsync<JsonElement>(new Uri($"{Session.Api}/my/reports", UriKind.Relative));
-        Assert.Single(mine.EnumerateArray(), r => r.GetProperty("description").GetString() == description);
+        // The citizen's reports grew by exactly one: the one the first request created.
+        var after = await OwnReportIdsAsync(citizen);
+        Assert.Equal(id, Assert.Single(after.Except(before)));
     }
 
     [Fact]
@@ -110,5 +111,24 @@ public sealed class ConcurrencyTests(SqliteHost fixture) : IClassFixture<SqliteH
         Assert.Equal(writers * each * 2, all.Length);
         Assert.All(all, a => Assert.True(a.Item1 is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)a.Item1} {a.Item2}"));
         Assert.DoesNotContain("database is locked", fixture.Host.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<HashSet<string>> OwnReportIdsAsync(HttpClient citizen)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var query = cursor is null ? "pageSize=100" : $"pageSize=100&cursor={Uri.EscapeDataString(cursor)}";
+            var page = await citizen.GetFromJsonAsync<JsonElement>(new Uri($"{Session.Api}/my/reports?{query}", UriKind.Relative));
+            foreach (var item in page.GetProperty("items").EnumerateArray())
+            {
+                ids.Add(item.GetProperty("id").GetString()!);
+            }
+
+            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null);
+        return ids;
     }
 }

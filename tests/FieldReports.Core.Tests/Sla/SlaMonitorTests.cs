@@ -211,7 +211,12 @@ public class SlaMonitorTests
         services.AddSingleton<IReportStore>(data);
         services.AddSingleton<IReportQueries>(data);
         services.AddSingleton<IOutboxStore>(data);
-        services.AddFieldReports(o => configure?.Invoke(o.SlaMonitor)).AddProvince("ca-mau", p => p.DisplayName = "Cà Mau").AddSlaMonitor();
+        services.AddFieldReports(o => configure?.Invoke(o.SlaMonitor)).AddProvince("ca-mau", p =>
+        {
+            p.DisplayName = "Cà Mau";
+            p.Fields.Add(new FieldOptions { Code = "environment", NameVi = "Môi trường" });
+            p.Agencies.Add(new AgencyOptions { Id = "agency-env", Name = "Sở Tài nguyên và Môi trường" });
+        }).AddSlaMonitor();
         var provider = services.BuildServiceProvider();
         return new TestHost(provider, clock, data);
     }
