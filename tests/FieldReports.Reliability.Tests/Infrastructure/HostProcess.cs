@@ -96,7 +96,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         await host.DisposeAsync();
-        throw new TimeoutException($"The host did not answer within 120 s:\n{host.Output}");
+        throw new TimeoutException($"The host did not answer within 180 s:\n{host.Output}");
     }
 
     /// <summary>Kills the process with SIGKILL (kill -9): no shutdown, no flush, no disposal.</summary>
