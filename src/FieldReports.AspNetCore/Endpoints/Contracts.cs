@@ -179,8 +179,12 @@ internal sealed record ResumeRequest(string? Direction, string? AgencyId);
 
 /// <summary>Submit the result of handling.</summary>
 /// <param name="Result">The result.</param>
-/// <param name="EvidenceAttachmentIds">Ids of evidence attachments already uploaded.</param>
+/// <param name="EvidenceAttachmentIds">Ids of evidence attachments already uploaded to this report (<c>POST reports/{id}/evidence</c>).</param>
 internal sealed record ResultRequest(string? Result, IReadOnlyList<string>? EvidenceAttachmentIds);
+
+/// <summary>Evidence files stored for a report, to cite in its result.</summary>
+/// <param name="AttachmentIds">The ids given to the files, in the order they were sent.</param>
+internal sealed record EvidenceUploadDto(IReadOnlyList<string> AttachmentIds);
 
 /// <summary>A remark for the audit trail.</summary>
 /// <param name="Remark">The remark, optionally.</param>

@@ -84,6 +84,13 @@ internal static class ReportEndpoints
             .RequireAuthorization(FieldReportsPolicies.Handling);
         MapCommand<RemarkRequest>(handling, "acknowledge", "AcknowledgeReport", "Acknowledges an assigned report and starts handling it.", FieldReportsPolicies.Handling, (_, _) => new AcknowledgeCommand());
         MapCommand<ReturnRequest>(handling, "return", "ReturnReport", "Returns a report to the centre as outside the agency's competence, with a proposal.", FieldReportsPolicies.Handling, (b, _) => new ReturnToCentreCommand(b.Reason ?? "", b.ProposedAgencyId));
+        handling.MapPost("/reports/{id:guid}/evidence", UploadEvidence)
+            .WithName("UploadEvidence").WithSummary("Stores evidence files (multipart 'files': images or videos) for the result of a report in handling; answers their ids, to cite in 'SubmitResult'.")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .DisableAntiforgery()
+            .RequireAuthorization(FieldReportsPolicies.Handling).AddEndpointFilter<IdempotencyFilter>();
         MapCommand<ResultRequest>(handling, "result", "SubmitResult", "Submits the result of handling, with evidence.", FieldReportsPolicies.Handling, (b, _) => new SubmitResultCommand(b.Result ?? "", b.EvidenceAttachmentIds));
         MapCommand<AnswerRequest>(handling, "follow-up-answer", "AnswerFollowUp", "Answers the follow-up of a Not satisfied rating.", FieldReportsPolicies.Staff, (b, _) => new AnswerFollowUpCommand(b.Answer ?? ""));
 
@@ -216,6 +223,43 @@ internal static class ReportEndpoints
         }
 
         return result;
+    }
+
+    private static async Task<Results<Created<EvidenceUploadDto>, ValidationProblem, ProblemHttpResult>> UploadEvidence(
+        string provinceId, Guid id, HttpContext http, [FromServices] ApiContext api, [FromServices] AttachmentUploads uploads, CancellationToken ct)
+    {
+        if (!api.TryActor(http, out var actor))
+        {
+            return ApiContext.NoRole();
+        }
+
+        var profile = api.Province(provinceId)!;
+        var reportId = new ReportId(id);
+        var report = await api.Store.FindAsync(profile.Id, reportId, ct);
+        if (report is null || !ApiContext.MayKnow(report, actor))
+        {
+            return ApiContext.NotFound(reportId);
+        }
+
+        // Refused before any file is streamed: evidence is taken only while the caller could submit the result.
+        if (report.CanApply(new SubmitResultCommand("evidence"), actor).Error is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
+        var read = await uploads.ReadAsync(http.Request, profile, ct);
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (read.Uploads.Count == 0)
+        {
+            return SubmissionValidation.Invalid("files", "Send at least one evidence file as a 'files' part.");
+        }
+
+        await uploads.CommitAsync(profile.Id, reportId, read.Uploads, api.Clock.GetCurrentInstant(), ct);
+        return TypedResults.Created($"reports/{id}", new EvidenceUploadDto([.. read.Uploads.Select(u => u.Draft.Id)]));
     }
 
     private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct)

@@ -26,6 +26,9 @@ public static class ErrorCodes
     /// <summary>A returned report must go to an agency other than the one that returned it.</summary>
     public const string RedistributedToSameAgency = "workflow.redistributed_to_same_agency";
 
+    /// <summary>A result cites as evidence an id that is not an attachment of this report; upload the evidence to the report first.</summary>
+    public const string EvidenceNotAttached = "workflow.evidence_not_attached";
+
     /// <summary>A required argument of a command is missing.</summary>
     public const string ArgumentRequired = "validation.required";
 
@@ -220,6 +223,10 @@ public static class ErrorCodes
         public static DomainError RedistributedToSameAgency() =>
             new(ErrorCodes.RedistributedToSameAgency, ErrorKind.Validation,
                 "The agency that returned the report cannot receive it again by redistribution; choose another agency.");
+
+        public static DomainError EvidenceNotAttached(string id) =>
+            new(ErrorCodes.EvidenceNotAttached, ErrorKind.Validation, Format(
+                $"'{id}' is not an attachment of this report; upload the evidence to the report first, then cite the id it was given."));
 
         public static DomainError CommandArgumentRequired(string name) =>
             new(ErrorCodes.ArgumentRequired, ErrorKind.Validation, Format($"'{name}' is required."));

@@ -162,7 +162,10 @@ public sealed record RedistributeCommand(string AgencyId, string? Instructions =
 
 /// <summary>Handling staff submit the result of their handling, with evidence (Cà Mau art. 8.1c; Đắk Lắk: images, documents).</summary>
 /// <param name="Result">The result, as it will be shown to the reporter.</param>
-/// <param name="EvidenceAttachmentIds">Ids of the evidence attachments already stored.</param>
+/// <param name="EvidenceAttachmentIds">
+/// Ids of evidence attachments already stored for this report; <see cref="Services.ReportService"/> refuses any other id
+/// (<see cref="ErrorCodes.EvidenceNotAttached"/>).
+/// </param>
 public sealed record SubmitResultCommand(string Result, IReadOnlyList<string>? EvidenceAttachmentIds = null) : ReportCommand
 {
     /// <summary>The most evidence attachments one result may carry.</summary>

@@ -121,6 +121,13 @@ public sealed class ReportService
             return new ReportOutcome { Error = unknown };
         }
 
+        // Evidence must be this report's own attachments, so that no result cites another report's files.
+        if (command is SubmitResultCommand { EvidenceAttachmentIds: { Count: > 0 } evidence }
+            && await CheckEvidenceAsync(profile.Id, id, evidence, cancellationToken) is { } foreign)
+        {
+            return new ReportOutcome { Error = foreign };
+        }
+
         var step = profile.SlaClockOf(report, now).Current;
         var saved = await _store.SaveAsync(profile.Id, report, expected, step?.Deadline, [MessageFor(report, now)], cancellationToken);
         if (!saved.IsSuccess)
@@ -130,6 +137,15 @@ public sealed class ReportService
 
         _metrics?.Transition(profile.Id, command.Trigger.ToString());
         return new ReportOutcome { Report = report, CurrentStep = step };
+    }
+
+    private async Task<DomainError?> CheckEvidenceAsync(string provinceId, ReportId id, IReadOnlyList<string> evidence, CancellationToken cancellationToken)
+    {
+        // Without an attachment store nothing was ever attached, so every cited id is foreign.
+        var attached = _services.GetService<IAttachmentStore>() is { } attachments
+            ? (await attachments.ListForReportAsync(provinceId, id, cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return evidence.FirstOrDefault(e => !attached.Contains(e)) is { } foreign ? ErrorCodes.Errors.EvidenceNotAttached(foreign) : null;
     }
 
     // Fields and agencies a command names must be in the province's catalogue in force, which administrators edit at run
