@@ -48,6 +48,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["AcknowledgeReport"] = Handling,
         ["ReturnReport"] = Handling,
         ["SubmitResult"] = Handling,
+        ["UploadEvidence"] = Handling,
         ["AnswerFollowUp"] = Staff,
         ["GetStatistics"] = Leader,
         ["ExportStatisticsCsv"] = Leader,
@@ -185,7 +186,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), new Uri(path, UriKind.Relative));
         if (endpoint.Method is "POST")
         {
-            request.Content = endpoint.Name == "SubmitReportWithMedia" ? Api.Multipart(Api.ReportJson()) : JsonContent.Create(new { });
+            request.Content = endpoint.Name is "SubmitReportWithMedia" or "UploadEvidence" ? Api.Multipart(Api.ReportJson()) : JsonContent.Create(new { });
         }
 
         var response = await client.SendAsync(request);

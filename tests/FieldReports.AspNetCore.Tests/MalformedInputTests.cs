@@ -113,6 +113,37 @@ public class MalformedInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Evidence_upload_that_is_not_multipart_truncated_or_too_many_files_is_a_4xx_problem_and_nothing_is_kept()
+    {
+        var id = await Api.SubmitAsync(factory);
+        await Api.AssignAsync(factory, id);
+        await Api.Ok(Api.PostAsync(factory, Api.Handler, $"/reports/{id}/acknowledge", new { }));
+        var path = new Uri($"{Api.Base}/reports/{id}/evidence", UriKind.Relative);
+        using var client = factory.As(Api.Handler);
+        var before = Directory.Exists(factory.AttachmentDirectory) ? Directory.GetFiles(factory.AttachmentDirectory).Length : 0;
+
+        await AssertProblem(await client.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json")), 415, 415);
+
+        var full = await Api.Multipart(Api.ReportJson()).ReadAsByteArrayAsync();
+        var truncated = new ByteArrayContent(full[..(full.Length - 30)]);
+        truncated.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=fr-boundary-1");
+        await AssertProblem(await client.PostAsync(path, truncated), 400, 400);
+
+        var many = new MultipartFormDataContent("fr-boundary-1");
+        for (var i = 0; i < 11; i++)
+        {
+            var bytes = new ByteArrayContent(Api.Jpeg);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            many.Add(bytes, "files", $"p{i}.jpg");
+        }
+
+        await AssertProblem(await client.PostAsync(path, many), 413, 413);
+        Assert.Equal(before, Directory.Exists(factory.AttachmentDirectory) ? Directory.GetFiles(factory.AttachmentDirectory).Length : 0);
+        var report = await Api.Ok(Api.GetAsync(factory, Api.Handler, $"/reports/{id}"));
+        Assert.Equal("InHandling", report.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Too_many_files_is_413()
     {
         using var client = factory.As("reporter;malformed-4;;ca-mau");
