@@ -140,6 +140,20 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
                 {
                     if (await files.SaveAsync(Province, photo, cancellationToken) is { } saved)
                     {
+                        // Recorded as an attachment of this report: a result may cite only its report's attachments.
+                        await HttpContext.RequestServices.GetRequiredService<IAttachmentStore>().AddAsync(
+                            new AttachmentMetadata
+                            {
+                                Id = saved.Id,
+                                ProvinceId = Profile.Id,
+                                ReportId = new ReportId(Id),
+                                FileName = saved.FileName,
+                                ContentType = saved.ContentType,
+                                Length = saved.Content.Length,
+                                StorageKey = saved.Id,
+                                CreatedAt = Now,
+                            },
+                            cancellationToken);
                         evidence.Add(saved.Id);
                     }
                 }
