@@ -74,9 +74,19 @@ public sealed class ConcurrencyTests(SqliteHost fixture) : IClassFixture<SqliteH
         var id = JsonDocument.Parse(created[0].Body).RootElement.GetProperty("id").GetString();
         Assert.Equal(id, JsonDocument.Parse(await replay.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
 
-        // The store holds one report with that description.
-        var mine = await citizen.GetFromJsonAsync<JsonElement>(new Uri($"{Session.Api}/my/reports", UriKind.Relative));
-        Assert.Single(mine.EnumerateArray(), r => r.GetProperty("description").GetString() == description);
+        // The reporter's list, read to its last page, holds that report once.
+        var listed = new List<string?>();
+        string? cursor = null;
+        do
+        {
+            var query = cursor is null ? "?pageSize=100" : $"?pageSize=100&cursor={Uri.EscapeDataString(cursor)}";
+            var page = await citizen.GetFromJsonAsync<JsonElement>(new Uri($"{Session.Api}/my/reports{query}", UriKind.Relative));
+            listed.AddRange(page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Single(listed, x => x == id);
     }
 
     [Fact]
