@@ -21,8 +21,12 @@ builder.Configuration.AddProvinceProfiles(builder.Environment.ContentRootPath);
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
 
 // The library's SLA monitor (registered by UseEntityFrameworkCore) reminds, marks breaches and raises long-overdue
-// reports every minute; tests run without it unless they turn it on.
-if (builder.Environment.IsEnvironment("Testing"))
+// reports every minute; tests run without it unless they turn it on, and writing the OpenAPI document (no database) never.
+if (generatingDocument)
+{
+    builder.Configuration["FieldReports:SlaMonitor:Enabled"] = "false";
+}
+else if (builder.Environment.IsEnvironment("Testing"))
 {
     builder.Configuration["FieldReports:SlaMonitor:Enabled"] ??= "false";
 }

@@ -72,7 +72,8 @@ public sealed class FieldReportsBuilder
             sp.GetRequiredService<FieldReports.Stores.IReportQueries>(),
             sp.GetRequiredService<FieldReports.Stores.IOutboxStore>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FieldReportsOptions>>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Sla.SlaMonitor>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<FieldReports.Sla.SlaMonitor>>(),
+            sp.GetService<FieldReports.Telemetry.FieldReportsMetrics>()));
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, FieldReports.Sla.SlaMonitorService>(sp => new FieldReports.Sla.SlaMonitorService(
             sp.GetRequiredService<FieldReports.Sla.SlaMonitor>(),
             sp.GetRequiredService<FieldReports.Stores.ILeaseStore>(),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FieldReports.Provinces;
 using FieldReports.Reports;
 using FieldReports.Stores;
+using FieldReports.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,9 @@ namespace FieldReports.Sla;
 /// <see cref="SlaMessageTypes.Reminder"/> when the deadline is within <see cref="SlaMonitorOptions.ReminderLead"/>,
 /// <see cref="SlaMessageTypes.Breached"/> once it has passed, and <see cref="SlaMessageTypes.LongOverdue"/> once it passed
 /// more than <see cref="SlaMonitorOptions.LongOverdueAfter"/> ago. <see cref="Notifications.ReportNotificationHandler"/>
-/// turns them into notifications.
+/// turns them into notifications. Each new reminder counts one <c>fieldreports.sla.warnings</c> and each new breach one
+/// <c>fieldreports.sla.breaches</c> on <see cref="FieldReportsMetrics"/>, tagged with the province and the agency that owns
+/// the step.
 /// </summary>
 /// <remarks>
 /// <para>Each message is emitted once per step: its <see cref="OutboxMessage.DedupeKey"/> is the type, the report, the
@@ -35,6 +38,7 @@ public sealed partial class SlaMonitor
     private readonly IOutboxStore _outbox;
     private readonly SlaMonitorOptions _options;
     private readonly ILogger _logger;
+    private readonly FieldReportsMetrics? _metrics;
 
     /// <summary>Creates the monitor.</summary>
     /// <param name="provinces">The provinces to watch.</param>
@@ -42,14 +46,16 @@ public sealed partial class SlaMonitor
     /// <param name="outbox">Writes the messages, once per key.</param>
     /// <param name="options">The options; <see cref="FieldReportsOptions.SlaMonitor"/> is used.</param>
     /// <param name="logger">Logs each pass's counts; optional.</param>
+    /// <param name="metrics">Counts the warnings and breaches written (not those skipped as already written); optional.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    public SlaMonitor(ProvinceCatalog provinces, IReportQueries queries, IOutboxStore outbox, IOptions<FieldReportsOptions> options, ILogger<SlaMonitor>? logger = null)
+    public SlaMonitor(ProvinceCatalog provinces, IReportQueries queries, IOutboxStore outbox, IOptions<FieldReportsOptions> options, ILogger<SlaMonitor>? logger = null, FieldReportsMetrics? metrics = null)
     {
         _provinces = provinces ?? throw new ArgumentNullException(nameof(provinces));
         _queries = queries ?? throw new ArgumentNullException(nameof(queries));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value.SlaMonitor;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _metrics = metrics;
     }
 
     /// <summary>Runs one pass over every province as of <paramref name="now"/>.</summary>
@@ -71,6 +77,7 @@ public sealed partial class SlaMonitor
                 var page = await _queries.GetDeadlineWatchPageAsync(provinceId, now + lead, cursor, _options.PageSize, cancellationToken);
                 cursor = page.NextCursor;
                 var messages = new List<OutboxMessage>();
+                var agencies = new Dictionary<string, string?>(StringComparer.Ordinal);
                 foreach (var report in page.Items)
                 {
                     if (report.CurrentDeadline is not { } deadline || paused.Contains(report.State) || SlaClock.StepOf(report.State) is not { } step)
@@ -78,13 +85,16 @@ public sealed partial class SlaMonitor
                         continue;
                     }
 
+                    var agencyId = OwningAgency(report.State, report.AssignedAgencyId);
                     if (deadline >= now)
                     {
                         messages.Add(Message(provinceId, SlaMessageTypes.Reminder, report, step, deadline, now));
+                        agencies[messages[^1].DedupeKey!] = agencyId;
                         continue;
                     }
 
                     messages.Add(Message(provinceId, SlaMessageTypes.Breached, report, step, deadline, now));
+                    agencies[messages[^1].DedupeKey!] = agencyId;
                     if (now - deadline > longOverdue)
                     {
                         messages.Add(Message(provinceId, SlaMessageTypes.LongOverdue, report, step, deadline, now));
@@ -98,6 +108,7 @@ public sealed partial class SlaMonitor
                     reminders += added.Count(m => m.Type == SlaMessageTypes.Reminder);
                     breaches += added.Count(m => m.Type == SlaMessageTypes.Breached);
                     longOverdues += added.Count(m => m.Type == SlaMessageTypes.LongOverdue);
+                    Count(provinceId, added, agencies);
                 }
             }
             while (cursor is not null);
@@ -111,6 +122,27 @@ public sealed partial class SlaMonitor
         }
 
         return written;
+    }
+
+    private void Count(string provinceId, IReadOnlyList<OutboxMessage> added, Dictionary<string, string?> agencies)
+    {
+        if (_metrics is null)
+        {
+            return;
+        }
+
+        foreach (var message in added)
+        {
+            var agencyId = agencies.GetValueOrDefault(message.DedupeKey!);
+            if (message.Type == SlaMessageTypes.Reminder)
+            {
+                _metrics.SlaWarning(provinceId, agencyId);
+            }
+            else if (message.Type == SlaMessageTypes.Breached)
+            {
+                _metrics.SlaBreach(provinceId, agencyId);
+            }
+        }
     }
 
     /// <summary>The agency that owns a report's current step: the assigned agency while it handles or follows up the report; otherwise the centre (<see langword="null"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using NodaTime;
 
@@ -5,9 +6,9 @@ namespace FieldReports.Telemetry;
 
 /// <summary>
 /// FieldReports' instruments on the meter named <see cref="MeterName"/>: reports received, workflow transitions, SLA
-/// warnings and breaches, and the outbox's delivery lag. Tags carry the province, the channel, the trigger and the
-/// message type only — never personal data. Registered as a singleton by <c>AddFieldReports</c>; a host exports them with
-/// OpenTelemetry's <c>AddMeter("FieldReports")</c>. Thread-safe.
+/// warnings and breaches, and the outbox's delivery lag. Tags carry the province, the agency, the channel, the trigger
+/// and the message type only — never personal data. Registered as a singleton by <c>AddFieldReports</c>; a host exports
+/// them with OpenTelemetry's <c>AddMeter("FieldReports")</c>. Thread-safe.
 /// </summary>
 public sealed class FieldReportsMetrics
 {
@@ -44,13 +45,15 @@ public sealed class FieldReportsMetrics
     public void Transition(string provinceId, string trigger) =>
         _transitions.Add(1, new(TelemetryTags.Province, provinceId), new(TelemetryTags.Trigger, trigger));
 
-    /// <summary>Counts a reminder that a step's deadline is near (the SLA monitor's warning).</summary>
+    /// <summary>Counts a reminder that a step's deadline is near (the SLA monitor's warning), once per step.</summary>
     /// <param name="provinceId">The province.</param>
-    public void SlaWarning(string provinceId) => _slaWarnings.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Province, provinceId));
+    /// <param name="agencyId">The agency that owns the step; <see langword="null"/> when the centre does (no agency tag).</param>
+    public void SlaWarning(string provinceId, string? agencyId = null) => _slaWarnings.Add(1, SlaTags(provinceId, agencyId));
 
-    /// <summary>Counts a step whose deadline passed (the SLA monitor's breach).</summary>
+    /// <summary>Counts a step whose deadline passed before it ended (the SLA monitor's breach), once per step.</summary>
     /// <param name="provinceId">The province.</param>
-    public void SlaBreach(string provinceId) => _slaBreaches.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Province, provinceId));
+    /// <param name="agencyId">The agency that owns the step; <see langword="null"/> when the centre does (no agency tag).</param>
+    public void SlaBreach(string provinceId, string? agencyId = null) => _slaBreaches.Add(1, SlaTags(provinceId, agencyId));
 
     /// <summary>Records how long an outbox message waited between its creation and its delivery.</summary>
     /// <param name="provinceId">The province.</param>
@@ -58,4 +61,15 @@ public sealed class FieldReportsMetrics
     /// <param name="lag">The wait; a negative one (clock skew) counts as zero.</param>
     public void OutboxDelivered(string provinceId, string messageType, Duration lag) =>
         _outboxLag.Record(Math.Max(0, lag.TotalSeconds), new(TelemetryTags.Province, provinceId), new(TelemetryTags.MessageType, messageType));
+
+    private static TagList SlaTags(string provinceId, string? agencyId)
+    {
+        var tags = new TagList { { TelemetryTags.Province, provinceId } };
+        if (agencyId is not null)
+        {
+            tags.Add(TelemetryTags.Agency, agencyId);
+        }
+
+        return tags;
+    }
 }

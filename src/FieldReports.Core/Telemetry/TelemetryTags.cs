@@ -6,6 +6,9 @@ public static class TelemetryTags
     /// <summary>The province id.</summary>
     public const string Province = "fieldreports.province";
 
+    /// <summary>The agency id (an organisation, never a person).</summary>
+    public const string Agency = "fieldreports.agency";
+
     /// <summary>The intake channel's code.</summary>
     public const string Channel = "fieldreports.channel";
 

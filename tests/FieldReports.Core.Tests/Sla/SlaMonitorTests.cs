@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using FieldReports.Core.Tests.Provinces;
@@ -7,7 +8,9 @@ using FieldReports.Reports;
 using FieldReports.Services;
 using FieldReports.Sla;
 using FieldReports.Stores;
+using FieldReports.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
@@ -87,6 +90,52 @@ public class SlaMonitorTests
 
         Assert.Equal(1, await t.PassAtAsync(deadline - Duration.FromHours(2)));
         Assert.Equal(2, await t.PassAtAsync(deadline + Duration.FromHours(2) + Duration.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Warnings_and_breaches_are_counted_when_written_not_when_a_pass_repeats()
+    {
+        var t = Create();
+        using var warnings = t.Collect("fieldreports.sla.warnings");
+        using var breaches = t.Collect("fieldreports.sla.breaches");
+        var id = await t.SubmitAsync();
+        var deadline = t.Data.Deadline(id)!.Value;
+
+        await t.PassAtAsync(deadline - Duration.FromMinutes(30));
+        var warning = Assert.Single(warnings.GetMeasurementSnapshot());
+        Assert.Equal(1, warning.Value);
+        Assert.Equal(new Dictionary<string, object?> { [TelemetryTags.Province] = "ca-mau" }, warning.Tags);
+
+        await t.PassAtAsync(deadline - Duration.FromMinutes(10));
+        Assert.Single(warnings.GetMeasurementSnapshot());
+        Assert.Empty(breaches.GetMeasurementSnapshot());
+
+        // A day and more after the deadline: the breach and the long-overdue message are written, and only the breach counts.
+        Assert.Equal(2, await t.PassAtAsync(deadline + Duration.FromDays(2)));
+        Assert.Equal(1, breaches.GetMeasurementSnapshot().EvaluateAsCounter());
+        await t.PassAtAsync(deadline + Duration.FromDays(3));
+        Assert.Equal(1, breaches.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(1, warnings.GetMeasurementSnapshot().EvaluateAsCounter());
+    }
+
+    [Fact]
+    public async Task Counters_carry_the_agency_that_owns_the_step_and_no_personal_data()
+    {
+        var t = Create();
+        using var warnings = t.Collect("fieldreports.sla.warnings");
+        using var breaches = t.Collect("fieldreports.sla.breaches");
+        var id = await t.SubmitAsync();
+        await t.ActAsync(id, new ReceiveCommand("environment"), Actor.Reception("r-1"));
+        await t.ActAsync(id, new AssignCommand("agency-env"), Actor.Reception("r-1"));
+        var deadline = t.Data.Deadline(id)!.Value;
+
+        await t.PassAtAsync(deadline - Duration.FromMinutes(5));
+        await t.PassAtAsync(deadline + Duration.FromMinutes(5));
+        await t.PassAtAsync(deadline + Duration.FromMinutes(6));
+
+        var expected = new Dictionary<string, object?> { [TelemetryTags.Province] = "ca-mau", [TelemetryTags.Agency] = "agency-env" };
+        Assert.Equal(expected, Assert.Single(warnings.GetMeasurementSnapshot()).Tags);
+        Assert.Equal(expected, Assert.Single(breaches.GetMeasurementSnapshot()).Tags);
     }
 
     [Fact]
@@ -208,6 +257,7 @@ public class SlaMonitorTests
         var data = new InMemoryReportData();
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
+        services.AddMetrics();
         services.AddSingleton<IReportStore>(data);
         services.AddSingleton<IReportQueries>(data);
         services.AddSingleton<IOutboxStore>(data);
@@ -224,6 +274,10 @@ public class SlaMonitorTests
     private sealed record TestHost(ServiceProvider Provider, FakeClock Clock, InMemoryReportData Data)
     {
         public SlaMonitor Monitor => Provider.GetRequiredService<SlaMonitor>();
+
+        /// <summary>Records one of the core's instruments, as created in this host's meter factory only.</summary>
+        public MetricCollector<long> Collect(string instrument) =>
+            new(Provider.GetRequiredService<IMeterFactory>(), FieldReportsMetrics.MeterName, instrument);
 
         public async Task<ReportId> SubmitAsync()
         {
