@@ -68,6 +68,24 @@ public class ReportFlowTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_citizen_choosing_the_staff_entry_channel_is_refused_and_reception_is_not()
+    {
+        // Without a photo: the staff channel relaxes Cà Mau's media requirement, which is why a citizen may not use it.
+        var report = new { channel = "staff", title = "Ổ gà trên đường", description = "Ổ gà lớn giữa đường Trần Hưng Đạo gây nguy hiểm.", address = "Đường Trần Hưng Đạo, Phường 1", contact = new { name = "Lê Văn B", phone = "0912000111" } };
+
+        var byCitizen = await Api.PostAsync(factory, Api.Citizen, "/reports", report);
+        var problem = JsonDocument.Parse(await byCitizen.Content.ReadAsStringAsync()).RootElement;
+        Assert.True((int)byCitizen.StatusCode is >= 400 and < 500, byCitizen.StatusCode.ToString());
+        Assert.Equal("intake.channel_staff_only", problem.GetProperty("code").GetString());
+
+        var byCitizenOnApp = await Api.PostAsync(factory, Api.Citizen, "/reports", new { channel = "app", report.title, report.description, report.address, report.contact });
+        Assert.Equal("intake.media_required", JsonDocument.Parse(await byCitizenOnApp.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+
+        var byReception = await Api.PostAsync(factory, Api.Reception, "/reports", report);
+        Assert.Equal(HttpStatusCode.Created, byReception.StatusCode);
+    }
+
+    [Fact]
     public async Task Reception_reads_contact_details_and_the_read_is_audited_without_the_data()
     {
         var id = await Api.SubmitAsync(factory);
