@@ -116,7 +116,6 @@ builder.Services.AddScoped<Lang>();
 builder.Services.AddSingleton<Deadlines>();
 builder.Services.AddSingleton<ReportActions>();
 builder.Services.AddSingleton<ReportLists>();
-builder.Services.AddSingleton<AttachmentFiles>();
 builder.Services.AddScoped<DemoSeeder>();
 
 // Notifications: the outbox's handler fans out to the in-app inbox and a log sender.
@@ -189,7 +188,6 @@ app.MapScalarApiReference("/api/reference", o => o.WithOpenApiRoutePattern("/ope
 app.MapFieldReports("/api/v1");
 app.MapOpen311();
 app.MapRazorPages();
-app.MapFiles();
 app.MapBenchmarkEndpoints();
 
 app.MapGet("/account/sso", (string? returnUrl, IConfiguration configuration) => SingleSignOn.IsEnabled(configuration)

@@ -68,6 +68,31 @@ public class ReportFlowTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_citizen_choosing_the_staff_entry_channel_is_refused_with_or_without_a_photo()
+    {
+        const string citizen = "reporter;staff-channel-1;;ca-mau";
+
+        // Without a photo: the staff channel relaxes Cà Mau's media requirement, which is why a citizen may not use it.
+        var report = new { channel = "staff", title = "Ổ gà trên đường", description = "Ổ gà lớn giữa đường Trần Hưng Đạo gây nguy hiểm.", address = "Đường Trần Hưng Đạo, Phường 1", contact = new { name = "Lê Văn B", phone = "0912000111" } };
+
+        var byCitizen = await Api.PostAsync(factory, citizen, "/reports", report);
+        var problem = JsonDocument.Parse(await byCitizen.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.BadRequest, byCitizen.StatusCode);
+        Assert.Equal("intake.channel_staff_only", problem.GetProperty("code").GetString());
+
+        var byCitizenOnApp = await Api.PostAsync(factory, citizen, "/reports", new { channel = "app", report.title, report.description, report.address, report.contact });
+        Assert.Equal("intake.media_required", JsonDocument.Parse(await byCitizenOnApp.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+
+        // With a photo the channel is still refused: it is the channel, not the media, that a citizen may not use.
+        using var client = factory.As(citizen);
+        var withPhoto = await client.PostAsync(new Uri(Api.Base + "/reports/multipart", UriKind.Relative), Api.Multipart(new { channel = "staff", report.title, report.description, report.address, report.contact }));
+        Assert.Equal(HttpStatusCode.BadRequest, withPhoto.StatusCode);
+        Assert.Equal("intake.channel_staff_only", JsonDocument.Parse(await withPhoto.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        var own = await Api.Ok(Api.GetAsync(factory, citizen, "/my/reports"));
+        Assert.Empty(own.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Reception_reads_contact_details_and_the_read_is_audited_without_the_data()
     {
         var id = await Api.SubmitAsync(factory);

@@ -51,6 +51,10 @@ public static class Ui
         FieldReports.ErrorCodes.SanctionInForce => l["Hình thức khóa này đang có hiệu lực.", "This sanction is already in force."],
         FieldReports.ErrorCodes.ArgumentRequired => l["Vui lòng nhập đủ nội dung (lý do, câu trả lời).", "Please fill in the text (reason, answer)."],
         FieldReports.ErrorCodes.ConcurrencyConflict => l["Dữ liệu vừa được người khác cập nhật. Vui lòng tải lại trang.", "Someone else has just changed this. Please reload the page."],
+        FieldReports.ErrorCodes.UploadTypeNotAllowed => l["Tệp không phải là ảnh hoặc video được chấp nhận (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM); hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.", "The file is not an accepted image or video (JPEG, PNG, GIF, WebP, HEIC, MP4, MOV, WebM); its content was checked, not its name."],
+        FieldReports.ErrorCodes.UploadTooLarge => l["Tệp quá lớn hoặc quá nhiều tệp.", "A file is too large, or there are too many files."] + " (" + error.Message + ")",
+        FieldReports.ErrorCodes.UploadImageTooLarge => l["Ảnh có kích thước điểm ảnh quá lớn.", "An image has too many pixels."] + " (" + error.Message + ")",
+        FieldReports.ErrorCodes.UploadImageUnreadable => l["Không đọc được ảnh; vui lòng chụp lại hoặc chọn ảnh khác.", "An image could not be read; please take or choose another."],
         _ => error.Message,
     };
 

@@ -57,50 +57,10 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
 
                 if (disposition.IsFileDisposition())
                 {
-                    if (uploads.Count >= limits.MaxAttachments)
+                    if (await AcceptAsync(profile, section.Body, disposition.FileNameStar.Value ?? disposition.FileName.Value, uploads, ct) is { } refused)
                     {
-                        return Fail(Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, $"At most {limits.MaxAttachments} files may be sent with a report."));
+                        return Fail(refused);
                     }
-
-                    var head = new byte[MediaSniffer.HeaderLength];
-                    var read = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-                    var mediaType = MediaSniffer.Sniff(head.AsSpan(0, read));
-                    if (mediaType is null)
-                    {
-                        return Fail(Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UploadTypeNotAllowed, "A file is not an accepted image or video (JPEG, PNG, GIF, WebP, HEIC, MP4, QuickTime, WebM); its content was checked, not its name."));
-                    }
-
-                    var limited = new LimitedStream(head.AsMemory(0, read), section.Body, limits.MaxAttachmentBytes);
-                    string key;
-                    try
-                    {
-                        key = await content.SaveAsync(profile.Id, limited, ct);
-                    }
-                    catch (UploadTooLargeException)
-                    {
-                        return Fail(Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, $"A file is larger than the {limits.MaxAttachmentBytes} bytes the province accepts."));
-                    }
-
-                    var id = Guid.NewGuid().ToString("N");
-                    var name = SafeName(disposition.FileNameStar.Value ?? disposition.FileName.Value);
-                    var draft = new DraftAttachment(id, name, mediaType, ReadOnlyMemory<byte>.Empty);
-
-                    // Listed at once, so that a refusal from here on deletes the file with the others.
-                    uploads.Add(new Upload(draft, key, limited.Consumed));
-                    if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
-                    {
-                        // Videos are kept as uploaded: their metadata is not stripped, so they are served to the centre and the reporter only.
-                        continue;
-                    }
-
-                    var (clean, problem) = await StripAsync(profile, key, mediaType, ct);
-                    if (problem is not null)
-                    {
-                        return Fail(problem);
-                    }
-
-                    var cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, writable: false), ct);
-                    uploads[^1] = new Upload(draft with { ContentType = clean.MediaType! }, cleanKey, clean.Content!.LongLength, key);
                 }
                 else if (disposition.Name.Value == "report")
                 {
@@ -120,6 +80,60 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
         {
             return (null, [], problem, uploads);
         }
+    }
+
+    /// <summary>
+    /// Checks one file by its content and its limits, keeps it in the content store (with a stripped copy of an image) and
+    /// adds it to <paramref name="uploads"/> at once, so that a refusal from here on deletes it with the others.
+    /// </summary>
+    /// <returns>The problem that refuses the file, or <see langword="null"/> when it is accepted.</returns>
+    public async Task<ProblemHttpResult?> AcceptAsync(ProvinceProfile profile, Stream body, string? fileName, List<Upload> uploads, CancellationToken ct)
+    {
+        var limits = profile.Options.Intake;
+        if (uploads.Count >= limits.MaxAttachments)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, $"At most {limits.MaxAttachments} files may be sent with a report.");
+        }
+
+        var head = new byte[MediaSniffer.HeaderLength];
+        var read = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var mediaType = MediaSniffer.Sniff(head.AsSpan(0, read));
+        if (mediaType is null)
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UploadTypeNotAllowed, "A file is not an accepted image or video (JPEG, PNG, GIF, WebP, HEIC, MP4, QuickTime, WebM); its content was checked, not its name.");
+        }
+
+        var limited = new LimitedStream(head.AsMemory(0, read), body, limits.MaxAttachmentBytes);
+        string key;
+        try
+        {
+            key = await content.SaveAsync(profile.Id, limited, ct);
+        }
+        catch (UploadTooLargeException)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, $"A file is larger than the {limits.MaxAttachmentBytes} bytes the province accepts.");
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        var draft = new DraftAttachment(id, SafeName(fileName), mediaType, ReadOnlyMemory<byte>.Empty);
+
+        // Listed at once, so that a refusal from here on deletes the file with the others.
+        uploads.Add(new Upload(draft, key, limited.Consumed));
+        if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            // Videos are kept as uploaded: their metadata is not stripped, so they are served to the centre and the reporter only.
+            return null;
+        }
+
+        var (clean, problem) = await StripAsync(profile, key, mediaType, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, writable: false), ct);
+        uploads[^1] = new Upload(draft with { ContentType = clean.MediaType! }, cleanKey, clean.Content!.LongLength, key);
+        return null;
     }
 
     public async Task<ReadResult> ReadAsync(HttpRequest request, ProvinceProfile profile, CancellationToken ct)

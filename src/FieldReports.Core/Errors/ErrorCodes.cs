@@ -137,6 +137,9 @@ public static class ErrorCodes
     /// <summary>Intake: the channel is not one of the province's channels.</summary>
     public const string IntakeChannelUnknown = "intake.channel_unknown";
 
+    /// <summary>Intake: the channel is a staff-entry channel (staff entry, hotline), which only reception staff may submit on.</summary>
+    public const string IntakeChannelStaffOnly = "intake.channel_staff_only";
+
     /// <summary>Intake: the reporter's account is locked.</summary>
     public const string IntakeAccountLocked = "intake.account_locked";
 
@@ -344,6 +347,10 @@ public static class ErrorCodes
 
         public static Intake.IntakeRejection IntakeChannelUnknown() => Intake(ErrorCodes.IntakeChannelUnknown, Reports.IntakeRejectionReason.Other,
             "Kênh tiếp nhận không được hỗ trợ.", "The channel is not one of the province's intake channels.");
+
+        public static Intake.IntakeRejection IntakeChannelStaffOnly(string channel) => Intake(ErrorCodes.IntakeChannelStaffOnly, Reports.IntakeRejectionReason.Other,
+            Format($"Kênh \"{channel}\" chỉ dành cho cán bộ tiếp nhận nhập phản ánh thay người dân; vui lòng gửi qua ứng dụng hoặc cổng thông tin."),
+            Format($"The \"{channel}\" channel is for reception staff entering a report on a caller's behalf; please send the report through the app or the web portal."));
 
         public static Intake.IntakeRejection IntakeAccountLocked() => Intake(ErrorCodes.IntakeAccountLocked, Reports.IntakeRejectionReason.AbusiveLanguage,
             "Tài khoản đã bị khóa do sử dụng ngôn từ không phù hợp.", "The account is locked for improper language.");

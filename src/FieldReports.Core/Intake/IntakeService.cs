@@ -72,6 +72,13 @@ public sealed class IntakeService
             return Rejected(ErrorCodes.Errors.IntakeChannelUnknown());
         }
 
+        // Staff entry and the hotline are entered by reception staff on a caller's behalf (or by the system's own
+        // adapter); a reporter who named them would skip the media requirement those channels relax.
+        if (channel.Kind is ChannelKind.Staff or ChannelKind.Hotline && !trusted)
+        {
+            return Rejected(ErrorCodes.Errors.IntakeChannelStaffOnly(channel.Code));
+        }
+
         if (draft.Kind != ReportKind.FieldReport)
         {
             return Rejected(ErrorCodes.Errors.IntakeOutOfScope());

@@ -177,6 +177,22 @@ public class IntakeServiceTests
         Assert.Equal(ActorRole.ReceptionStaff, staffEntry.Report.Events[0].ActorRole);
     }
 
+    [Theory]
+    [InlineData("ca-mau", "staff")]
+    [InlineData("dak-lak", "hotline")]
+    public void A_citizen_cannot_submit_on_a_staff_entry_channel_and_skip_the_media_requirement(string province, string channel)
+    {
+        var service = Service(SeedProvinces.Load(province));
+
+        var byCitizen = service.Submit(SeedProvinces.Draft(channel) with { Attachments = [] }, Actor.Reporter("citizen-1"));
+        var byReception = service.Submit(SeedProvinces.Draft(channel) with { Attachments = [] }, Actor.Reception("staff-1"));
+
+        Assert.False(byCitizen.IsAccepted);
+        Assert.Equal(ErrorCodes.IntakeChannelStaffOnly, byCitizen.Rejection!.Code);
+        Assert.Null(byCitizen.Report);
+        Assert.True(byReception.IsAccepted);
+    }
+
     [Fact]
     public void Unknown_channel_is_rejected()
     {

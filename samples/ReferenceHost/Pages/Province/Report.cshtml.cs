@@ -11,7 +11,7 @@ using ReferenceHost.Services;
 namespace ReferenceHost.Pages.Province;
 
 /// <summary>One report as the viewer may see it, with the actions the workflow allows this viewer now.</summary>
-public sealed class ReportModel(ReportActions actions, IReporterDataStore reporterData, AttachmentFiles files, Deadlines deadlines, Lang l) : ProvincePage
+public sealed class ReportModel(ReportActions actions, IReporterDataStore reporterData, FieldReports.AspNetCore.AttachmentIntake intake, Deadlines deadlines, Lang l) : ProvincePage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -28,6 +28,9 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
     [BindProperty] public string? Rating { get; set; }
 
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
+    /// <summary>The result's photos, checked and kept by the library's upload pipeline until the result is recorded.</summary>
+    private FieldReports.AspNetCore.AttachmentBatch? _evidence;
 
     [BindProperty] public InteractionKind Kind { get; set; }
 
@@ -57,6 +60,20 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
         && InteractionPolicyOf().Answer(FieldReports.Rating.Interaction.Restore(interaction.ToSnapshot()), Actor, "x", Now).IsSuccess;
 
     public Report Report { get; private set; } = null!;
+
+    /// <summary>
+    /// Where a photo of the report is served: the API's download, which gives the centre's staff the original and the
+    /// reporter, the assigned agency and leaders the copy without metadata; anyone else gets the public download, which
+    /// serves the stripped copy of a published, non-confidential report only.
+    /// </summary>
+    public string PhotoUrl(string attachmentId)
+    {
+        var involved = Actor is { } a
+            && (a.Role is not (ActorRole.Reporter or ActorRole.HandlingStaff)
+                || (a.Role == ActorRole.Reporter && a.AccountId == Report.ReporterAccountId)
+                || (a.Role == ActorRole.HandlingStaff && a.AgencyId is not null && a.AgencyId == Report.AssignedAgencyId));
+        return $"/api/v1/provinces/{Uri.EscapeDataString(Province)}/{(involved ? "" : "public/")}reports/{Report.Id}/attachments/{Uri.EscapeDataString(attachmentId)}";
+    }
 
     public ReportView View { get; private set; } = null!;
 
@@ -100,7 +117,15 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
             return Page();
         }
 
+        // A result may cite only its report's attachments, so the photos are recorded under the report first, as the API's
+        // evidence upload does; if the result is then refused they stay uncited, and nobody can download them.
+        if (_evidence is not null)
+        {
+            await intake.CommitAsync(Province, new ReportId(Id), _evidence, Now, CancellationToken.None);
+        }
+
         var result = await actions.ApplyAsync(Province, Id, command, Actor, cancellationToken);
+
         if (!result.IsSuccess)
         {
             Error = result.Error!.Message;
@@ -135,30 +160,15 @@ public sealed class ReportModel(ReportActions actions, IReporterDataStore report
             case "acknowledge": return new AcknowledgeCommand();
             case "return": return new ReturnToCentreCommand(Text ?? "", string.IsNullOrEmpty(Agency) ? null : Agency);
             case "result":
-                var evidence = new List<string>();
-                foreach (var photo in Photos.Take(5))
+                _evidence = await intake.ReceiveAsync(Profile, Photos, cancellationToken);
+                if (_evidence.Error is { } refused)
                 {
-                    if (await files.SaveAsync(Province, photo, cancellationToken) is { } saved)
-                    {
-                        // Recorded as an attachment of this report: a result may cite only its report's attachments.
-                        await HttpContext.RequestServices.GetRequiredService<IAttachmentStore>().AddAsync(
-                            new AttachmentMetadata
-                            {
-                                Id = saved.Id,
-                                ProvinceId = Profile.Id,
-                                ReportId = new ReportId(Id),
-                                FileName = saved.FileName,
-                                ContentType = saved.ContentType,
-                                Length = saved.Content.Length,
-                                StorageKey = saved.Id,
-                                CreatedAt = Now,
-                            },
-                            cancellationToken);
-                        evidence.Add(saved.Id);
-                    }
+                    Error = ReferenceHost.Pages.Ui.Error(l, refused);
+                    _evidence = null;
+                    return null;
                 }
 
-                return new SubmitResultCommand(Text ?? "", evidence);
+                return new SubmitResultCommand(Text ?? "", [.. _evidence.Attachments.Select(a => a.Id)]);
             case "approve": return new ApproveCommand(string.IsNullOrWhiteSpace(Text) ? null : Text);
             case "private": return new ReplyPrivatelyCommand(string.IsNullOrWhiteSpace(Text) ? null : Text);
             case "sendback": return new SendBackCommand(Text ?? "");

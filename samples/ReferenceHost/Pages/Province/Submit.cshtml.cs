@@ -1,3 +1,4 @@
+using FieldReports.AspNetCore;
 using FieldReports.Intake;
 using FieldReports.Provinces;
 using FieldReports.Reports;
@@ -9,7 +10,7 @@ using ReferenceHost.Services;
 namespace ReferenceHost.Pages.Province;
 
 [Authorize]
-public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, Lang l, IConfiguration configuration) : ProvincePage
+public sealed class SubmitModel(ReportActions actions, AttachmentIntake intake, Lang l, IConfiguration configuration) : ProvincePage
 {
     [BindProperty] public string? Title { get; set; }
 
@@ -96,21 +97,16 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
             }
         }
 
-        var attachments = new List<DraftAttachment>();
-        foreach (var photo in Photos.Take(5))
-        {
-            if (await files.SaveAsync(Province, photo, cancellationToken) is { } saved)
-            {
-                attachments.Add(saved);
-            }
-            else
-            {
-                Errors.Add(l["Ảnh phải là JPEG, PNG, WebP hoặc GIF, tối đa 10 MB.", "Photos must be JPEG, PNG, WebP or GIF, at most 10 MB."]);
-            }
-        }
-
         if (Errors.Count > 0)
         {
+            return Page();
+        }
+
+        // The API's checks: by content, not by name; images kept as sent for the centre and stripped of metadata for others.
+        var photos = await intake.ReceiveAsync(Profile, Photos, cancellationToken);
+        if (photos.Error is { } refused)
+        {
+            Errors.Add(Ui.Error(l, refused));
             return Page();
         }
 
@@ -124,7 +120,7 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
             Description = Description?.Trim(),
             Location = location,
             Address = Address?.Trim(),
-            Attachments = attachments,
+            Attachments = photos.Attachments,
             Category = string.IsNullOrEmpty(Category) ? null : Category,
             Confidential = Confidential,
             Language = "vi",
@@ -132,6 +128,11 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
         var identity = Profile.Options.Confidentiality.ReporterIdentity;
         var choice = new IdentityChoice(ShareIdentity && identity == IdentityPolicy.SecretUnlessConsent, KeepIdentitySecret && identity == IdentityPolicy.SecretOnRequest);
         var (result, choiceError) = await actions.SubmitAsync(Province, draft, Actor, choice, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            await intake.DiscardAsync(photos, CancellationToken.None);
+        }
+
         if (result.Rejections.Count > 0)
         {
             Errors.AddRange(result.Rejections.Select(r => l[r.MessageVi, r.MessageEn]));
@@ -145,6 +146,7 @@ public sealed class SubmitModel(ReportActions actions, AttachmentFiles files, La
             return Page();
         }
 
+        await intake.CommitAsync(Province, result.Report!.Id, photos, Now, CancellationToken.None);
         return Redirect($"/{Province}/reports/{result.Report!.Id}?sent=1{(choiceError is null ? "" : "&choice=failed")}");
     }
 
