@@ -131,12 +131,14 @@ internal static class ReportEndpoints
                 }
 
                 var profile = api.Province(provinceId)!;
-                if (!await api.MayActOnAsync(profile, new ReportId(id), actor, ct))
+                // Read once: the same copy decides whether the caller may act on it and takes the command, saved only if
+                // nobody changed the report in between.
+                if (await api.ActableAsync(profile, new ReportId(id), actor, ct) is not { } report)
                 {
                     return ApiContext.NotFound(new ReportId(id));
                 }
 
-                var outcome = await api.Reports.ApplyAsync(profile.Id, new ReportId(id), command(body, profile), actor, ct);
+                var outcome = await api.Reports.ApplyAsync(report, command(body, profile), actor, ct);
                 if (outcome.Error is { } error)
                 {
                     return error.ToProblem();

@@ -97,6 +97,34 @@ public sealed class ReportService
             return new ReportOutcome { Error = ErrorCodes.Errors.ReportNotFound(id) };
         }
 
+        return await ApplyCoreAsync(profile, report, command, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a workflow command to a report the caller has just read from the store (for example to check who may act
+    /// on it), and saves the change; the report is not read again. The save succeeds only if nobody changed the report
+    /// since it was read.
+    /// </summary>
+    /// <param name="report">The report as read from the store, unchanged since; it is changed in place.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The saved report, or the error (not permitted, a rule, a concurrent change).</returns>
+    public async Task<ReportOutcome> ApplyAsync(Report report, ReportCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (_provinces.Find(report.ProvinceId) is not { } profile)
+        {
+            return UnknownProvince(report.ProvinceId);
+        }
+
+        return await ApplyCoreAsync(profile, report, command, actor, cancellationToken);
+    }
+
+    private async Task<ReportOutcome> ApplyCoreAsync(ProvinceProfile profile, Report report, ReportCommand command, Actor actor, CancellationToken cancellationToken)
+    {
         if (command is RateCommand rate && !profile.RatingScale.Any(l => l.Code == rate.Level.Code))
         {
             return new ReportOutcome { Error = ErrorCodes.Errors.RatingLevelUnknown(rate.Level.Code) };
