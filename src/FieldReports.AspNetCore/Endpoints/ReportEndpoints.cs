@@ -327,14 +327,14 @@ internal static class ReportEndpoints
     private static async Task<QueueItemDto[]> WithCountdownsAsync(ApiContext api, Provinces.ProvinceProfile profile, IEnumerable<ReportSummary> items, CancellationToken ct)
     {
         var now = api.Clock.GetCurrentInstant();
-        var list = new List<QueueItemDto>();
-        foreach (var s in items)
+        var page = items.ToList();
+
+        // The countdown is the SLA clock of each report's events; the page's reports are read together, not one by one.
+        var reports = await api.Store.FindManyAsync(profile.Id, [.. page.Select(s => s.Id)], ct);
+        var list = new List<QueueItemDto>(page.Count);
+        foreach (var s in page)
         {
-            SlaDto? sla = null;
-            if (await api.Store.FindAsync(profile.Id, s.Id, ct) is { } report)
-            {
-                sla = ApiContext.SlaOf(profile.SlaClockOf(report, now).Current);
-            }
+            var sla = reports.TryGetValue(s.Id, out var report) ? ApiContext.SlaOf(profile.SlaClockOf(report, now).Current) : null;
 
             list.Add(new QueueItemDto(s.Id.ToString(), s.State.ToString(), s.Version, s.Title, s.FieldCode, s.AreaCode, s.AssignedAgencyId, s.IsUrgent, s.SubmittedAt.ToDateTimeOffset(), sla));
         }

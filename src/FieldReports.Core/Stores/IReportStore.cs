@@ -36,6 +36,30 @@ public interface IReportStore
     Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads several reports with their whole audit trails, for a list that shows each report's SLA countdown. A store
+    /// that can read them together should (the EF Core store reads a page of reports in two queries, whatever its length);
+    /// the default reads them one by one through <see cref="FindAsync"/>.
+    /// </summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="ids">The reports' ids.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The reports found, by id; an id the province does not have is left out.</returns>
+    async Task<IReadOnlyDictionary<ReportId, Report>> FindManyAsync(string provinceId, IReadOnlyCollection<ReportId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<ReportId, Report>();
+        foreach (var id in ids.Distinct())
+        {
+            if (await FindAsync(provinceId, id, cancellationToken).ConfigureAwait(false) is { } report)
+            {
+                found[id] = report;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Saves the changes made to a report since it was read at <paramref name="expectedVersion"/>: its new state and the
     /// events appended since (earlier events are never rewritten), and the outbox messages the change produced.
     /// </summary>

@@ -75,6 +75,35 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         }
     }
 
+    public async Task<IReadOnlyDictionary<ReportId, Report>> FindManyAsync(string provinceId, IReadOnlyCollection<ReportId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentNullException.ThrowIfNull(ids);
+        var keys = ids.Select(i => i.Value).Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return new Dictionary<ReportId, Report>();
+        }
+
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var rows = await db.Set<ReportRow>().AsNoTracking()
+                .Where(r => keys.Contains(r.Id) && r.ProvinceId == provinceId)
+                .ToListAsync(cancellationToken);
+            var found = rows.Select(r => r.Id).ToList();
+            var events = await db.Set<ReportEventRow>().AsNoTracking()
+                .Where(e => found.Contains(e.ReportId))
+                .ToListAsync(cancellationToken);
+            var trails = events.ToLookup(e => e.ReportId);
+
+            // As in FindAsync: each trail is cut at its row's version, the state the row describes.
+            return rows.ToDictionary(
+                r => new ReportId(r.Id),
+                r => Report.Restore(ReportMapping.ToSnapshot(r, [.. trails[r.Id].Where(e => e.Sequence <= r.Version).OrderBy(e => e.Sequence).Select(ReportMapping.ToEvent)])));
+        }
+    }
+
     public async Task<DomainResult> SaveAsync(string provinceId, Report report, int expectedVersion, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         var outbox = Check(provinceId, report, messages);
