@@ -207,12 +207,8 @@ internal static class ReportEndpoints
         }
 
         var draft = SubmissionValidation.ToDraft(read.Report, actor, read.Attachments);
-        var result = await SubmitDraftAsync(api, provinceId, draft, actor, ct);
-        if (result.Result is Created<ReportDto> created)
-        {
-            await uploads.CommitAsync(profile.Id, new ReportId(Guid.Parse(created.Value!.Id)), read.Uploads, api.Clock.GetCurrentInstant(), ct);
-        }
-        else
+        var result = await SubmitDraftAsync(api, provinceId, draft, actor, ct, AttachmentUploads.MetadataOf(profile.Id, read.Uploads, api.Clock.GetCurrentInstant()));
+        if (result.Result is not Created<ReportDto>)
         {
             await uploads.DiscardAsync(read.Uploads, CancellationToken.None);
         }
@@ -220,13 +216,13 @@ internal static class ReportEndpoints
         return result;
     }
 
-    private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct)
+    private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct, IReadOnlyCollection<AttachmentMetadata>? attachments = null)
     {
         var profile = api.Province(provinceId)!;
 
         // The account's moderation record is read on every submission, so a lock takes effect on the very next request.
         var account = await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct);
-        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, ct);
+        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, attachments ?? [], ct);
         if (outcome.Error is { } error)
         {
             var problem = error.ToProblem();

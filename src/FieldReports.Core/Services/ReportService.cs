@@ -47,8 +47,23 @@ public sealed class ReportService
     /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored report, or the rejections (and nothing stored).</returns>
-    public async Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, CancellationToken cancellationToken)
+    public Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, CancellationToken cancellationToken) =>
+        SubmitAsync(provinceId, draft, submitter, reporterAccount, [], cancellationToken);
+
+    /// <summary>
+    /// Checks a draft with the province's intake rules and, when it passes, stores the new report with the metadata of the
+    /// files it lists in one transaction (<see cref="IReportStore"/>'s AddAsync with attachments).
+    /// </summary>
+    /// <param name="provinceId">The province the report is sent to.</param>
+    /// <param name="draft">The draft, from any channel.</param>
+    /// <param name="submitter">The reporter, reception staff entering it for a caller, or the system for an inbound channel.</param>
+    /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
+    /// <param name="attachments">The metadata of the draft's files, already in the host's blob storage; their province and report are set here.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored report, or the rejections (and nothing stored).</returns>
+    public async Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attachments);
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(submitter);
         if (_provinces.Find(provinceId) is not { } profile)
@@ -65,7 +80,8 @@ public sealed class ReportService
 
         var now = _clock.GetCurrentInstant();
         var step = profile.SlaClockOf(report, now).Current;
-        var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], cancellationToken);
+        AttachmentMetadata[] files = [.. attachments.Select(a => a with { ProvinceId = profile.Id, ReportId = report.Id })];
+        var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], files, cancellationToken);
         if (!stored.IsSuccess)
         {
             return new ReportOutcome { Error = stored.Error };

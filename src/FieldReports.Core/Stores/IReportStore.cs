@@ -28,6 +28,29 @@ public interface IReportStore
     /// <exception cref="ArgumentException">The report or a message belongs to another province.</exception>
     Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new report as <see cref="AddAsync(string, Report, ReporterContact?, Instant?, IEnumerable{OutboxMessage}, CancellationToken)"/>
+    /// does, with the metadata of its attachments in the same transaction, so that a stored report never lacks the rows of
+    /// the files it lists. The default supports only an empty list; a store that keeps attachments must override it.
+    /// </summary>
+    /// <param name="provinceId">The province; must be the report's.</param>
+    /// <param name="report">The new report.</param>
+    /// <param name="contact">The reporter's personal data; <see langword="null"/> when none was given.</param>
+    /// <param name="currentDeadline">The deadline of the step the report is in; <see langword="null"/> when no time limit runs.</param>
+    /// <param name="messages">Outbox messages to store in the same transaction; may be empty.</param>
+    /// <param name="attachments">The attachments' metadata, each of the report's province and naming the report; may be empty.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="ErrorCodes.ConcurrencyConflict"/> when the report or one of the attachments already exists; nothing is stored then.</returns>
+    /// <exception cref="ArgumentException">The report, a message or an attachment belongs to another province or report.</exception>
+    /// <exception cref="NotSupportedException">The store keeps no attachments and the list is not empty.</exception>
+    Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return attachments.Count == 0
+            ? AddAsync(provinceId, report, contact, currentDeadline, messages, cancellationToken)
+            : throw new NotSupportedException("This report store keeps no attachments; override AddAsync with attachments to store them with the report.");
+    }
+
     /// <summary>Reads a report with its whole audit trail.</summary>
     /// <param name="provinceId">The province.</param>
     /// <param name="id">The report's id.</param>
