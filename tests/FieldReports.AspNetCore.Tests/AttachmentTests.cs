@@ -163,6 +163,22 @@ public class AttachmentTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, (await lenient.PostAsync(new Uri(Api.Base + "/reports/multipart", UriKind.Relative), Api.Multipart(Api.ReportJson(), TestImages.PlainJpeg()))).StatusCode);
     }
 
+    [Fact]
+    public async Task When_the_submission_is_acknowledged_its_attachment_rows_are_stored_and_their_files_are_complete_on_disk()
+    {
+        var original = TestImages.JpegWithCanaries();
+
+        var id = await Api.SubmitAsync(factory, Api.Citizen, original, "hien-truong.jpg");
+
+        // Read straight after the 201, from the stores themselves: nothing is left to finish after the acknowledgement.
+        var rows = await factory.Services.GetRequiredService<IAttachmentStore>().ListForReportAsync("ca-mau", new Reports.ReportId(Guid.Parse(id)), CancellationToken.None);
+        var row = Assert.Single(rows);
+        var served = await File.ReadAllBytesAsync(Path.Combine(factory.AttachmentDirectory, row.StorageKey + ".bin"));
+        Assert.Equal(row.Length, served.LongLength);
+        AssertStripped(served);
+        Assert.Equal(original, await File.ReadAllBytesAsync(Path.Combine(factory.AttachmentDirectory, row.OriginalStorageKey + ".bin")));
+    }
+
     private async Task<JsonElement> RefusedAsync(byte[] file, string name, int status, int? otherStatus = null)
     {
         var account = "attach-" + Guid.NewGuid().ToString("N")[..8];

@@ -55,10 +55,12 @@ public abstract class ProvincePage : PageModel
     protected async Task<List<Item>> ViewsAsync(IEnumerable<Services.ListRow> rows, CancellationToken cancellationToken)
     {
         var actions = HttpContext.RequestServices.GetRequiredService<Services.ReportActions>();
+        var list = rows.ToList();
+        var reports = await actions.FindManyAsync(Province, [.. list.Select(r => r.Id)], cancellationToken);
         var items = new List<Item>();
-        foreach (var row in rows)
+        foreach (var row in list)
         {
-            if (await actions.FindAsync(Province, row.Id, cancellationToken) is { } report
+            if (reports.TryGetValue(new ReportId(row.Id), out var report)
                 && Policy.View(report, null, Actor, ReportConfidentiality.None, Now) is { } view)
             {
                 items.Add(new Item(row, report, view));

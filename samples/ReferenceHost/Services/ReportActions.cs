@@ -35,6 +35,10 @@ public sealed class ReportActions(
     public Task<Report?> FindAsync(string provinceId, Guid id, CancellationToken cancellationToken) =>
         store.FindAsync(provinceId, new ReportId(id), cancellationToken);
 
+    /// <summary>The reports of a list, read together.</summary>
+    public Task<IReadOnlyDictionary<ReportId, Report>> FindManyAsync(string provinceId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        store.FindManyAsync(provinceId, [.. ids.Select(i => new ReportId(i))], cancellationToken);
+
     /// <summary>
     /// Submits a draft. A reporter's moderation record goes with it, so that the province's intake refuses a locked account;
     /// the reporter's identity choice is then recorded through the province's confidentiality policy.

@@ -1,7 +1,9 @@
 using FieldReports.Intake;
 using FieldReports.Provinces;
 using FieldReports.Reports;
+using FieldReports.Stores;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace FieldReports.AspNetCore;
@@ -16,8 +18,9 @@ namespace FieldReports.AspNetCore;
 public sealed class AttachmentIntake
 {
     private readonly AttachmentUploads _uploads;
+    private readonly IServiceProvider _services;
 
-    internal AttachmentIntake(AttachmentUploads uploads) => _uploads = uploads;
+    internal AttachmentIntake(AttachmentUploads uploads, IServiceProvider services) => (_uploads, _services) = (uploads, services);
 
     /// <summary>Checks and keeps the files; on a refusal nothing is kept and the batch holds the error.</summary>
     /// <param name="profile">The province whose limits apply.</param>
@@ -65,7 +68,7 @@ public sealed class AttachmentIntake
     public Task CommitAsync(string provinceId, ReportId reportId, AttachmentBatch batch, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return _uploads.CommitAsync(provinceId, reportId, batch.Uploads, at, cancellationToken);
+        return AttachmentUploads.CommitAsync(_services.GetRequiredService<IAttachmentStore>(), provinceId, reportId, batch.Uploads, at, cancellationToken);
     }
 
     /// <summary>Deletes the batch's files when the report or result they came with was refused.</summary>

@@ -22,7 +22,7 @@ namespace FieldReports.AspNetCore;
 /// staff and as a copy without metadata for everybody else (<see cref="ImageSanitizer"/>); an image whose header
 /// declares an absurd size is refused (413) before it is decoded, and an unreadable one (422).
 /// </summary>
-internal sealed class AttachmentUploads(IAttachmentContentStore content, IServiceProvider services, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+internal sealed class AttachmentUploads(IAttachmentContentStore content, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     public sealed record Upload(DraftAttachment Draft, string StorageKey, long Length, string? OriginalStorageKey = null);
 
@@ -148,25 +148,28 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IServic
         return new ReadResult(report, attachments, uploads, null);
     }
 
-    public async Task CommitAsync(string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, CancellationToken ct)
-    {
-        var store = services.GetRequiredService<IAttachmentStore>();
-        foreach (var u in uploads)
+    /// <summary>The uploads' metadata, stored with the report in its transaction.</summary>
+    public static AttachmentMetadata[] MetadataOf(string provinceId, IReadOnlyList<Upload> uploads, Instant at) =>
+    [
+        .. uploads.Select(u => new AttachmentMetadata
         {
-            await store.AddAsync(
-                new AttachmentMetadata
-                {
-                    Id = u.Draft.Id,
-                    ProvinceId = provinceId,
-                    ReportId = reportId,
-                    FileName = u.Draft.FileName,
-                    ContentType = u.Draft.ContentType,
-                    Length = u.Length,
-                    StorageKey = u.StorageKey,
-                    OriginalStorageKey = u.OriginalStorageKey,
-                    CreatedAt = at,
-                },
-                ct);
+            Id = u.Draft.Id,
+            ProvinceId = provinceId,
+            FileName = u.Draft.FileName,
+            ContentType = u.Draft.ContentType,
+            Length = u.Length,
+            StorageKey = u.StorageKey,
+            OriginalStorageKey = u.OriginalStorageKey,
+            CreatedAt = at,
+        }),
+    ];
+
+    /// <summary>Records the uploads' metadata under a report that already exists (a result's evidence).</summary>
+    public static async Task CommitAsync(IAttachmentStore store, string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, CancellationToken ct)
+    {
+        foreach (var metadata in MetadataOf(provinceId, uploads, at))
+        {
+            await store.AddAsync(metadata with { ReportId = reportId }, ct);
         }
     }
 

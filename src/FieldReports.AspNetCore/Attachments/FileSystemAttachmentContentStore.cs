@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,16 @@ internal sealed partial class FileSystemAttachmentContentStore(IOptions<FieldRep
         var path = PathOf(key)!;
         try
         {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await content.CopyToAsync(file, cancellationToken);
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+
+                // The bytes reach the disk before the report that lists them is acknowledged, so a power loss cannot keep
+                // the attachment's row and lose its content.
+                file.Flush(flushToDisk: true);
+            }
+
+            FlushDirectory(Root);
         }
         catch
         {
@@ -40,6 +49,44 @@ internal sealed partial class FileSystemAttachmentContentStore(IOptions<FieldRep
 
         return Task.CompletedTask;
     }
+
+    // A new file's name lives in its directory: on Linux and macOS the directory is flushed too, so the file is found after
+    // a power loss. Windows offers no flush of a directory (NTFS journals the entry itself).
+    private static void FlushDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // .NET opens no handle on a directory, so the directory is opened read-only through libc.
+        var fd = open(System.Text.Encoding.UTF8.GetBytes(directory + "\0"), 0);
+        if (fd < 0)
+        {
+            throw new IOException($"Could not open the attachment directory to flush it (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        try
+        {
+            if (fsync(fd) != 0)
+            {
+                throw new IOException($"Could not flush the attachment directory to disk (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+        finally
+        {
+            _ = close(fd);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int open(byte[] path, int flags);
+
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int fsync(int fd);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int close(int fd);
 
     // Keys are the store's own GUIDs; anything else is refused, so no path can come from outside.
     private string? PathOf(string key) => KeyPattern().IsMatch(key) ? Path.Combine(Root, key + ".bin") : null;

@@ -40,7 +40,7 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         services.TryAddSingleton<IAttachmentContentStore, FileSystemAttachmentContentStore>();
         services.TryAddSingleton<ApiContext>();
         services.TryAddSingleton<AttachmentUploads>();
-        services.TryAddSingleton(sp => new AttachmentIntake(sp.GetRequiredService<AttachmentUploads>()));
+        services.TryAddSingleton(sp => new AttachmentIntake(sp.GetRequiredService<AttachmentUploads>(), sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ProvinceCatalogueRefresher>());
         services.AddRateLimiter(o =>
         {

@@ -56,12 +56,13 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
     /// <summary>
     /// Whether the caller may learn that a report exists before acting on it: a reporter acts only on their own reports,
     /// handling staff only on reports assigned to their agency. Checked before the workflow so that a state conflict or a
-    /// validation error never tells an outsider the report is there.
+    /// validation error never tells an outsider the report is there. Returns the report read, so that the command is
+    /// applied to it without reading it again; null when there is none or the caller may not act on it.
     /// </summary>
-    public async Task<bool> MayActOnAsync(ProvinceProfile profile, ReportId id, Actor actor, CancellationToken ct)
+    public async Task<Report?> ActableAsync(ProvinceProfile profile, ReportId id, Actor actor, CancellationToken ct)
     {
         var report = await Store.FindAsync(profile.Id, id, ct);
-        return report is not null && MayKnow(report, actor);
+        return report is not null && MayKnow(report, actor) ? report : null;
     }
 
     /// <summary>

@@ -138,12 +138,14 @@ internal static class ReportEndpoints
                 }
 
                 var profile = api.Province(provinceId)!;
-                if (!await api.MayActOnAsync(profile, new ReportId(id), actor, ct))
+                // Read once: the same copy decides whether the caller may act on it and takes the command, saved only if
+                // nobody changed the report in between.
+                if (await api.ActableAsync(profile, new ReportId(id), actor, ct) is not { } report)
                 {
                     return ApiContext.NotFound(new ReportId(id));
                 }
 
-                var outcome = await api.Reports.ApplyAsync(profile.Id, new ReportId(id), command(body, profile), actor, ct);
+                var outcome = await api.Reports.ApplyAsync(report, command(body, profile), actor, ct);
                 if (outcome.Error is { } error)
                 {
                     return error.ToProblem();
@@ -212,12 +214,8 @@ internal static class ReportEndpoints
         }
 
         var draft = SubmissionValidation.ToDraft(read.Report, actor, read.Attachments);
-        var result = await SubmitDraftAsync(api, provinceId, draft, actor, ct);
-        if (result.Result is Created<ReportDto> created)
-        {
-            await uploads.CommitAsync(profile.Id, new ReportId(Guid.Parse(created.Value!.Id)), read.Uploads, api.Clock.GetCurrentInstant(), ct);
-        }
-        else
+        var result = await SubmitDraftAsync(api, provinceId, draft, actor, ct, AttachmentUploads.MetadataOf(profile.Id, read.Uploads, api.Clock.GetCurrentInstant()));
+        if (result.Result is not Created<ReportDto>)
         {
             await uploads.DiscardAsync(read.Uploads, CancellationToken.None);
         }
@@ -258,17 +256,17 @@ internal static class ReportEndpoints
             return SubmissionValidation.Invalid("files", "Send at least one evidence file as a 'files' part.");
         }
 
-        await uploads.CommitAsync(profile.Id, reportId, read.Uploads, api.Clock.GetCurrentInstant(), ct);
+        await AttachmentUploads.CommitAsync(http.RequestServices.GetRequiredService<IAttachmentStore>(), profile.Id, reportId, read.Uploads, api.Clock.GetCurrentInstant(), ct);
         return TypedResults.Created($"reports/{id}", new EvidenceUploadDto([.. read.Uploads.Select(u => u.Draft.Id)]));
     }
 
-    private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct)
+    private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct, IReadOnlyCollection<AttachmentMetadata>? attachments = null)
     {
         var profile = api.Province(provinceId)!;
 
         // The account's moderation record is read on every submission, so a lock takes effect on the very next request.
         var account = await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct);
-        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, ct);
+        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, attachments ?? [], ct);
         if (outcome.Error is { } error)
         {
             var problem = error.ToProblem();
@@ -369,14 +367,14 @@ internal static class ReportEndpoints
     private static async Task<QueueItemDto[]> WithCountdownsAsync(ApiContext api, Provinces.ProvinceProfile profile, IEnumerable<ReportSummary> items, CancellationToken ct)
     {
         var now = api.Clock.GetCurrentInstant();
-        var list = new List<QueueItemDto>();
-        foreach (var s in items)
+        var page = items.ToList();
+
+        // The countdown is the SLA clock of each report's events; the page's reports are read together, not one by one.
+        var reports = await api.Store.FindManyAsync(profile.Id, [.. page.Select(s => s.Id)], ct);
+        var list = new List<QueueItemDto>(page.Count);
+        foreach (var s in page)
         {
-            SlaDto? sla = null;
-            if (await api.Store.FindAsync(profile.Id, s.Id, ct) is { } report)
-            {
-                sla = ApiContext.SlaOf(profile.SlaClockOf(report, now).Current);
-            }
+            var sla = reports.TryGetValue(s.Id, out var report) ? ApiContext.SlaOf(profile.SlaClockOf(report, now).Current) : null;
 
             list.Add(new QueueItemDto(s.Id.ToString(), s.State.ToString(), s.Version, s.Title, s.FieldCode, s.AreaCode, s.AssignedAgencyId, s.IsUrgent, s.SubmittedAt.ToDateTimeOffset(), sla));
         }

@@ -47,8 +47,23 @@ public sealed class ReportService
     /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored report, or the rejections (and nothing stored).</returns>
-    public async Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, CancellationToken cancellationToken)
+    public Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, CancellationToken cancellationToken) =>
+        SubmitAsync(provinceId, draft, submitter, reporterAccount, [], cancellationToken);
+
+    /// <summary>
+    /// Checks a draft with the province's intake rules and, when it passes, stores the new report with the metadata of the
+    /// files it lists in one transaction (<see cref="IReportStore"/>'s AddAsync with attachments).
+    /// </summary>
+    /// <param name="provinceId">The province the report is sent to.</param>
+    /// <param name="draft">The draft, from any channel.</param>
+    /// <param name="submitter">The reporter, reception staff entering it for a caller, or the system for an inbound channel.</param>
+    /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
+    /// <param name="attachments">The metadata of the draft's files, already in the host's blob storage; their province and report are set here.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored report, or the rejections (and nothing stored).</returns>
+    public async Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attachments);
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(submitter);
         if (_provinces.Find(provinceId) is not { } profile)
@@ -65,7 +80,8 @@ public sealed class ReportService
 
         var now = _clock.GetCurrentInstant();
         var step = profile.SlaClockOf(report, now).Current;
-        var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], cancellationToken);
+        AttachmentMetadata[] files = [.. attachments.Select(a => a with { ProvinceId = profile.Id, ReportId = report.Id })];
+        var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], files, cancellationToken);
         if (!stored.IsSuccess)
         {
             return new ReportOutcome { Error = stored.Error };
@@ -97,6 +113,34 @@ public sealed class ReportService
             return new ReportOutcome { Error = ErrorCodes.Errors.ReportNotFound(id) };
         }
 
+        return await ApplyCoreAsync(profile, report, command, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a workflow command to a report the caller has just read from the store (for example to check who may act
+    /// on it), and saves the change; the report is not read again. The save succeeds only if nobody changed the report
+    /// since it was read.
+    /// </summary>
+    /// <param name="report">The report as read from the store, unchanged since; it is changed in place.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The saved report, or the error (not permitted, a rule, a concurrent change).</returns>
+    public async Task<ReportOutcome> ApplyAsync(Report report, ReportCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (_provinces.Find(report.ProvinceId) is not { } profile)
+        {
+            return UnknownProvince(report.ProvinceId);
+        }
+
+        return await ApplyCoreAsync(profile, report, command, actor, cancellationToken);
+    }
+
+    private async Task<ReportOutcome> ApplyCoreAsync(ProvinceProfile profile, Report report, ReportCommand command, Actor actor, CancellationToken cancellationToken)
+    {
         if (command is RateCommand rate && !profile.RatingScale.Any(l => l.Code == rate.Level.Code))
         {
             return new ReportOutcome { Error = ErrorCodes.Errors.RatingLevelUnknown(rate.Level.Code) };
@@ -123,7 +167,7 @@ public sealed class ReportService
 
         // Evidence must be this report's own attachments, so that no result cites another report's files.
         if (command is SubmitResultCommand { EvidenceAttachmentIds: { Count: > 0 } evidence }
-            && await CheckEvidenceAsync(profile.Id, id, evidence, cancellationToken) is { } foreign)
+            && await CheckEvidenceAsync(profile.Id, report.Id, evidence, cancellationToken) is { } foreign)
         {
             return new ReportOutcome { Error = foreign };
         }

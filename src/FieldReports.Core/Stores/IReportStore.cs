@@ -28,12 +28,59 @@ public interface IReportStore
     /// <exception cref="ArgumentException">The report or a message belongs to another province.</exception>
     Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new report as <see cref="AddAsync(string, Report, ReporterContact?, Instant?, IEnumerable{OutboxMessage}, CancellationToken)"/>
+    /// does, with the metadata of its attachments in the same transaction, so that a stored report never lacks the rows of
+    /// the files it lists. The default supports only an empty list; a store that keeps attachments must override it.
+    /// </summary>
+    /// <param name="provinceId">The province; must be the report's.</param>
+    /// <param name="report">The new report.</param>
+    /// <param name="contact">The reporter's personal data; <see langword="null"/> when none was given.</param>
+    /// <param name="currentDeadline">The deadline of the step the report is in; <see langword="null"/> when no time limit runs.</param>
+    /// <param name="messages">Outbox messages to store in the same transaction; may be empty.</param>
+    /// <param name="attachments">The attachments' metadata, each of the report's province and naming the report; may be empty.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="ErrorCodes.ConcurrencyConflict"/> when the report or one of the attachments already exists; nothing is stored then.</returns>
+    /// <exception cref="ArgumentException">The report, a message or an attachment belongs to another province or report.</exception>
+    /// <exception cref="NotSupportedException">The store keeps no attachments and the list is not empty.</exception>
+    Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return attachments.Count == 0
+            ? AddAsync(provinceId, report, contact, currentDeadline, messages, cancellationToken)
+            : throw new NotSupportedException("This report store keeps no attachments; override AddAsync with attachments to store them with the report.");
+    }
+
     /// <summary>Reads a report with its whole audit trail.</summary>
     /// <param name="provinceId">The province.</param>
     /// <param name="id">The report's id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The report, or <see langword="null"/> when the province has no such report.</returns>
     Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads several reports with their whole audit trails, for a list that shows each report's SLA countdown. A store
+    /// that can read them together should (the EF Core store reads a page of reports in two queries, whatever its length);
+    /// the default reads them one by one through <see cref="FindAsync"/>.
+    /// </summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="ids">The reports' ids.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The reports found, by id; an id the province does not have is left out.</returns>
+    async Task<IReadOnlyDictionary<ReportId, Report>> FindManyAsync(string provinceId, IReadOnlyCollection<ReportId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<ReportId, Report>();
+        foreach (var id in ids.Distinct())
+        {
+            if (await FindAsync(provinceId, id, cancellationToken).ConfigureAwait(false) is { } report)
+            {
+                found[id] = report;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Saves the changes made to a report since it was read at <paramref name="expectedVersion"/>: its new state and the

@@ -17,19 +17,7 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
-            db.Set<AttachmentRow>().Add(new AttachmentRow
-            {
-                Id = attachment.Id,
-                ProvinceId = attachment.ProvinceId,
-                ReportId = attachment.ReportId?.Value,
-                FileName = attachment.FileName,
-                ContentType = attachment.ContentType,
-                Length = attachment.Length,
-                Sha256 = attachment.Sha256,
-                StorageKey = attachment.StorageKey,
-                OriginalStorageKey = attachment.OriginalStorageKey,
-                CreatedAt = attachment.CreatedAt,
-            });
+            db.Set<AttachmentRow>().Add(ToRow(attachment));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -47,6 +35,20 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
 
         return DomainResult.Success;
     }
+
+    internal static AttachmentRow ToRow(AttachmentMetadata attachment) => new()
+    {
+        Id = attachment.Id,
+        ProvinceId = attachment.ProvinceId,
+        ReportId = attachment.ReportId?.Value,
+        FileName = attachment.FileName,
+        ContentType = attachment.ContentType,
+        Length = attachment.Length,
+        Sha256 = attachment.Sha256,
+        StorageKey = attachment.StorageKey,
+        OriginalStorageKey = attachment.OriginalStorageKey,
+        CreatedAt = attachment.CreatedAt,
+    };
 
     public async Task<AttachmentMetadata?> FindAsync(string provinceId, string id, CancellationToken cancellationToken)
     {

@@ -10,9 +10,18 @@ namespace FieldReports.Storage.EF.Stores;
 internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contexts) : IReportStore
     where TContext : DbContext
 {
-    public async Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    public Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken) =>
+        AddAsync(provinceId, report, contact, currentDeadline, messages, [], cancellationToken);
+
+    public async Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken)
     {
         var outbox = Check(provinceId, report, messages);
+        ArgumentNullException.ThrowIfNull(attachments);
+        if (attachments.Any(a => a is null || a.ProvinceId != provinceId || a.ReportId != report.Id))
+        {
+            throw new ArgumentException("Every attachment belongs to the report's province and names the report.", nameof(attachments));
+        }
+
         var snapshot = report.ToSnapshot();
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
@@ -33,6 +42,9 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
             }
 
             db.Set<OutboxMessageRow>().AddRange(outbox.Select(ReportMapping.ToRow));
+
+            // The attachments' rows go in the same SaveChanges, one transaction: an acknowledged report has them all.
+            db.Set<AttachmentRow>().AddRange(attachments.Select(EfAttachmentStore<TContext>.ToRow));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -42,6 +54,11 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
                 if (await ExistsAsync(report.Id, cancellationToken))
                 {
                     return StoreErrors.AlreadyExists(report.Id);
+                }
+
+                if (attachments.Count > 0 && await AttachmentExistsAsync(provinceId, [.. attachments.Select(a => a.Id)], cancellationToken) is { } taken)
+                {
+                    return StoreErrors.AttachmentAlreadyExists(taken);
                 }
 
                 throw;
@@ -72,6 +89,35 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
                 .OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken);
             return Report.Restore(ReportMapping.ToSnapshot(row, [.. events.Select(ReportMapping.ToEvent)]));
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<ReportId, Report>> FindManyAsync(string provinceId, IReadOnlyCollection<ReportId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentNullException.ThrowIfNull(ids);
+        var keys = ids.Select(i => i.Value).Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return new Dictionary<ReportId, Report>();
+        }
+
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var rows = await db.Set<ReportRow>().AsNoTracking()
+                .Where(r => keys.Contains(r.Id) && r.ProvinceId == provinceId)
+                .ToListAsync(cancellationToken);
+            var found = rows.Select(r => r.Id).ToList();
+            var events = await db.Set<ReportEventRow>().AsNoTracking()
+                .Where(e => found.Contains(e.ReportId))
+                .ToListAsync(cancellationToken);
+            var trails = events.ToLookup(e => e.ReportId);
+
+            // As in FindAsync: each trail is cut at its row's version, the state the row describes.
+            return rows.ToDictionary(
+                r => new ReportId(r.Id),
+                r => Report.Restore(ReportMapping.ToSnapshot(r, [.. trails[r.Id].Where(e => e.Sequence <= r.Version).OrderBy(e => e.Sequence).Select(ReportMapping.ToEvent)])));
         }
     }
 
@@ -131,6 +177,15 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         }
 
         return list;
+    }
+
+    private async Task<string?> AttachmentExistsAsync(string provinceId, List<string> ids, CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            return await db.Set<AttachmentRow>().Where(a => a.ProvinceId == provinceId && ids.Contains(a.Id)).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        }
     }
 
     private async Task<bool> ExistsAsync(ReportId id, CancellationToken cancellationToken)

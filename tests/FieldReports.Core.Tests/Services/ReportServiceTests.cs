@@ -115,6 +115,26 @@ public class ReportServiceTests
         Assert.Equal(2, store.Messages.Count);
     }
 
+    [Fact]
+    public async Task Command_on_a_report_already_read_saves_it_without_reading_it_again_and_refuses_a_stale_copy()
+    {
+        var (service, store, _) = Create(MondayMorning);
+        var id = (await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None)).Report!.Id;
+        var read = (await store.FindAsync("ca-mau", id, CancellationToken.None))!;
+        var stale = (await store.FindAsync("ca-mau", id, CancellationToken.None))!;
+        var readsBefore = store.Reads;
+
+        var received = await service.ApplyAsync(read, new ReceiveCommand("environment"), Actor.Reception("r-1"), CancellationToken.None);
+        var late = await service.ApplyAsync(stale, new RejectCommand(IntakeRejectionReason.OutOfScope, "Not a field report."), Actor.Reception("r-2"), CancellationToken.None);
+
+        Assert.True(received.IsSuccess, received.Error?.ToString());
+        Assert.Equal(readsBefore, store.Reads);
+        Assert.Equal(ReportState.Received, store.Reports[id].Report.State);
+        Assert.Equal(2, store.Reports[id].Report.Version);
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, late.Error?.Code);
+        Assert.Equal(2, store.Messages.Count);
+    }
+
     private static (ReportService Service, InMemoryReportStore Store, FakeClock Clock) Create(Instant now)
     {
         var clock = new FakeClock(now);
@@ -148,8 +168,10 @@ public class ReportServiceTests
             return Task.FromResult(DomainResult.Success);
         }
 
+        public int Reads { get; private set; }
+
         public Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken) =>
-            Task.FromResult(Reports.TryGetValue(id, out var r) && r.Report.ProvinceId == provinceId ? Report.Restore(r.Report.ToSnapshot()) : null);
+            Task.FromResult(++Reads > 0 && Reports.TryGetValue(id, out var r) && r.Report.ProvinceId == provinceId ? Report.Restore(r.Report.ToSnapshot()) : null);
 
         public Task<DomainResult> SaveAsync(string provinceId, Report report, int expectedVersion, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
         {

@@ -31,6 +31,27 @@ public abstract class ReportStoreConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task Report_and_its_attachment_rows_are_written_together_or_not_at_all()
+    {
+        var at = Clock.GetCurrentInstant();
+        var report = TestReports.Submitted(at);
+        AttachmentMetadata File(string id, ReportId of) => new()
+        {
+            Id = id, ProvinceId = TestReports.Province, ReportId = of, FileName = "anh.jpg", ContentType = "image/jpeg", Length = 10, StorageKey = "k-" + id, CreatedAt = at,
+        };
+        var attachments = Services.GetRequiredService<IAttachmentStore>();
+
+        Assert.True((await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, [File("a-1", report.Id), File("a-2", report.Id)], default)).IsSuccess);
+        var second = TestReports.Submitted(at);
+        var refused = await Store.AddAsync(TestReports.Province, second, null, null, NoMessages, [File("a-3", second.Id), File("a-1", second.Id)], default);
+
+        Assert.Equal(["a-1", "a-2"], (await attachments.ListForReportAsync(TestReports.Province, report.Id, default)).Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, refused.Error?.Code);
+        Assert.Null(await Store.FindAsync(TestReports.Province, second.Id, default));
+        Assert.Null(await attachments.FindAsync(TestReports.Province, "a-3", default));
+    }
+
+    [StorageFact]
     public async Task Report_of_another_province_is_neither_found_nor_written()
     {
         var at = Clock.GetCurrentInstant();
