@@ -15,7 +15,7 @@ namespace FieldReports.AspNetCore.Tests.Open311;
 public class Open311RoundTripTests(Open311Factory factory) : IClassFixture<Open311Factory>
 {
     [Fact]
-    public async Task Filed_through_Open311_handled_and_closed_reads_back_closed_with_notes_and_no_personal_data()
+    public async Task Filed_through_Open311_handled_through_the_native_API_reads_back_closed_with_notes_and_no_personal_data()
     {
         var (_, key) = await factory.IssueKeyAsync();
         using var client = factory.CreateClient();
@@ -32,16 +32,21 @@ public class Open311RoundTripTests(Open311Factory factory) : IClassFixture<Open3
         Assert.Contains("Xe tải", filed.Content.Description, StringComparison.Ordinal);
         Assert.Equal("https://img.example.vn/anh/xe-tai.jpg", Assert.Single(filed.Content.AttachmentIds));
 
-        var service = factory.Services.GetRequiredService<ReportService>();
-        async Task Apply(ReportCommand command, Actor actor)
+        // Handled through the native API, as the centre's and the agency's applications do.
+        async Task Apply(string user, string command, object body)
         {
             factory.Clock.Advance(Duration.FromMinutes(30));
-            var outcome = await service.ApplyAsync(Open311Factory.Province, reportId, command, actor, default);
-            Assert.True(outcome.IsSuccess, outcome.Error?.Message);
+            using var staff = factory.CreateClient();
+            staff.DefaultRequestHeaders.Add(TestAuthHandler.Header, user);
+            using var response = await staff.PostAsJsonAsync(new Uri($"/api/v1/provinces/{Open311Factory.Province}/reports/{id}/{command}", UriKind.Relative), body);
+            Assert.True(response.IsSuccessStatusCode, $"{command}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        await Apply(new ReceiveCommand("traffic_safety"), Actor.Reception("reception-1"));
-        await Apply(new AssignCommand("csgt", "Xử lý trong ngày"), Actor.Reception("reception-1"));
+        const string reception = $"reception_staff;reception-1;;{Open311Factory.Province}";
+        const string handler = $"handling_staff;handler-1;csgt;{Open311Factory.Province}";
+        const string approver = $"approver;approver-1;;{Open311Factory.Province}";
+        await Apply(reception, "receive", new { fieldCode = "traffic_safety" });
+        await Apply(reception, "assign", new { agencyId = "csgt", instructions = "Xử lý trong ngày" });
 
         var (_, assigned) = await GetJsonAsync(client, $"requests/{id}.json?{Jurisdiction}&extensions=true");
         var open = assigned[0];
@@ -51,26 +56,25 @@ public class Open311RoundTripTests(Open311Factory factory) : IClassFixture<Open3
         Assert.EndsWith("+07:00", open.GetProperty("expected_datetime").GetString(), StringComparison.Ordinal);
         Assert.Equal("Assigned", open.GetProperty("extended_attributes").GetProperty("state").GetString());
 
-        await Apply(new AcknowledgeCommand(), Actor.Handler("handler-1", "csgt"));
-        await Apply(new SubmitResultCommand("Đã lập biên bản và yêu cầu di dời phương tiện."), Actor.Handler("handler-1", "csgt"));
-        await Apply(new ApproveCommand(), Actor.Approver("approver-1"));
-        await Apply(new CloseCommand("Hoàn thành"), Actor.Reception("reception-1"));
+        await Apply(handler, "acknowledge", new { });
+        await Apply(handler, "result", new { result = "Đã lập biên bản và yêu cầu di dời phương tiện." });
+        await Apply(approver, "approve", new { remark = "Kết quả đạt yêu cầu" });
 
         var (okStatus, xml) = await GetXmlAsync(client, $"requests/{id}.xml?{Jurisdiction}&extensions=true");
         Assert.Equal(HttpStatusCode.OK, okStatus);
         var request = Assert.Single(xml.Root!.Elements("request"));
         Assert.Equal("closed", request.Element("status")!.Value);
-        Assert.Contains("Đã kết thúc", request.Element("status_notes")!.Value, StringComparison.Ordinal);
+        Assert.Contains("Đã công khai kết quả", request.Element("status_notes")!.Value, StringComparison.Ordinal);
         Assert.Contains("Đã lập biên bản", request.Element("status_notes")!.Value, StringComparison.Ordinal);
         Assert.Contains("Xe tải", request.Element("description")!.Value, StringComparison.Ordinal);
         Assert.Equal("10.7769", request.Element("lat")!.Value);
         Assert.Equal("https://img.example.vn/anh/xe-tai.jpg", request.Element("media_url")!.Value);
         Assert.Equal("", request.Element("expected_datetime")!.Value);
         var extended = request.Element("extended_attributes")!;
-        Assert.Equal("Closed", extended.Element("state")!.Value);
+        Assert.Equal("Published", extended.Element("state")!.Value);
         var notes = extended.Element("notes")!.Elements("note").ToList();
-        Assert.Equal(["Submitted", "Received", "Assigned", "InHandling", "ResultSubmitted", "Published", "Closed"], notes.Select(n => n.Element("state")!.Value));
-        Assert.Contains(notes, n => n.Element("description")!.Value == "Hoàn thành");
+        Assert.Equal(["Submitted", "Received", "Assigned", "InHandling", "ResultSubmitted", "Published"], notes.Select(n => n.Element("state")!.Value));
+        Assert.Contains(notes, n => n.Element("description")!.Value == "Kết quả đạt yêu cầu");
 
         // No personal data anywhere, in either format, listed or alone.
         var (_, list) = await GetJsonAsync(client, $"requests.json?{Jurisdiction}&status=closed&service_code=traffic_safety&extensions=true");
