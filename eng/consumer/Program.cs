@@ -1,3 +1,4 @@
+using FieldReports.Provinces;
 using FieldReports.Intake;
 using FieldReports.Reports;
 using FieldReports.Services;
@@ -10,7 +11,11 @@ var file = Path.Combine(Path.GetTempPath(), $"fieldreports-consumer-{Guid.NewGui
 var services = new ServiceCollection();
 services.AddLogging();
 services.AddFieldReports()
-    .AddProvince("ca-mau", p => p.DisplayName = "Cà Mau")
+    .AddProvince("ca-mau", p =>
+    {
+        p.DisplayName = "Cà Mau";
+        p.Fields.Add(new FieldOptions { Code = "environment", NameVi = "Môi trường" });
+    })
     .UseEntityFrameworkCore(ef => ef.UseDbContext(o => o.UseSqlite($"Data Source={file}", x => x.UseFieldReportsMigrations())))
     .AddAspNetCore();
 await using var provider = services.BuildServiceProvider();
