@@ -6,6 +6,9 @@ namespace FieldReports.Load;
 /// <summary>The figures of one measurement: throughput, latency percentiles (exact, from every sample) and failures.</summary>
 internal sealed record Figures(string Name, int Count, int Failures, double Seconds, double Throughput, double P50, double P95, double P99, double Max, string? FirstFailure)
 {
+    /// <summary>The host's CPU time per answered request, in milliseconds (NaN when not measured).</summary>
+    public double CpuMilliseconds { get; init; } = double.NaN;
+
     public static Figures From(string name, List<double> latencies, int failures, double seconds, string? firstFailure)
     {
         latencies.Sort();
@@ -15,7 +18,7 @@ internal sealed record Figures(string Name, int Count, int Failures, double Seco
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name,-34} {Throughput,8:F1}/s  p50 {P50,7:F2} ms  p95 {P95,7:F2} ms  p99 {P99,7:F2} ms  n={Count} failures={Failures}{(FirstFailure is null ? "" : " first: " + FirstFailure)}");
+        $"{Name,-34} {Throughput,8:F1}/s  p50 {P50,7:F2} ms  p95 {P95,7:F2} ms  p99 {P99,7:F2} ms  cpu {CpuMilliseconds,6:F2} ms/req  n={Count} failures={Failures}{(FirstFailure is null ? "" : " first: " + FirstFailure)}");
 }
 
 /// <summary>One request of a measurement: returns null on success, else a short description of the failure.</summary>

@@ -12,7 +12,7 @@ using FieldReports.Load;
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--out file.md]");
+    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--out file.md] [--only \"submit JSON,public list\"]");
     return 2;
 }
 
@@ -101,6 +101,15 @@ var operations = new (string Name, string Baseline, Operation Run)[]
     ("intake queue, 20", "bare-read", _ => Send(reception, HttpMethod.Get, $"{api}/intake-queue?limit=20", null, HttpStatusCode.OK)),
 };
 
+// --only "submit JSON,public list": those measurements and their baselines (for profiling one path).
+if (options.Only is { } only)
+{
+    var wanted = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    var chosen = operations.Where(o => wanted.Any(w => o.Name.StartsWith(w, StringComparison.OrdinalIgnoreCase))).ToArray();
+    var baselines = chosen.Select(o => o.Baseline).ToHashSet(StringComparer.Ordinal);
+    operations = [.. operations.Where(o => chosen.Contains(o) || baselines.Contains(o.Name) || (o.Name == "submit JSON" && chosen.Any(c => c.Name.StartsWith("transition", StringComparison.Ordinal))))];
+}
+
 // Warm-up: JIT, connection pools, the bare table.
 foreach (var (name, _, run) in operations)
 {
@@ -114,7 +123,9 @@ for (var round = 1; round <= options.Rounds; round++)
     var figures = new Dictionary<string, Figures>();
     foreach (var (name, _, run) in operations)
     {
+        var cpuBefore = host.CpuTime();
         var f = await Measure.ClosedLoopAsync(name, options.Workers, TimeSpan.FromSeconds(options.Seconds), run);
+        f = f with { CpuMilliseconds = (host.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, f.Count) };
         figures[name] = f;
         Console.WriteLine("  " + f);
     }
@@ -138,25 +149,28 @@ Figures MedianOf(string name) => new(
     Median(rounds.Select(r => r[name].P95)),
     Median(rounds.Select(r => r[name].P99)),
     rounds.Max(r => r[name].Max),
-    rounds.Select(r => r[name].FirstFailure).FirstOrDefault(f => f is not null));
+    rounds.Select(r => r[name].FirstFailure).FirstOrDefault(f => f is not null))
+{
+    CpuMilliseconds = Median(rounds.Select(r => r[name].CpuMilliseconds)),
+};
 
 var report = new StringBuilder();
 var inv = CultureInfo.InvariantCulture;
 report.AppendLine(inv, $"## {options.Provider}: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {options.Workers} callers, {options.Rounds} rounds of {options.Seconds} s (medians)");
 report.AppendLine();
-report.AppendLine("| measurement | throughput | p50 | p95 | p99 | baseline | throughput ratio | p50 ratio | p99 ratio | failures |");
-report.AppendLine("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+report.AppendLine("| measurement | throughput | p50 | p95 | p99 | host CPU per request | baseline | throughput ratio | p50 ratio | p99 ratio | CPU ratio | failures |");
+report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (name, baseline, _) in operations)
 {
     var f = MedianOf(name);
-    var ratios = "| — | — | — |";
+    var ratios = "| — | — | — | — |";
     if (baseline.Length > 0)
     {
         var b = MedianOf(baseline);
-        ratios = string.Create(inv, $"| {f.Throughput / b.Throughput:P0} | {f.P50 / b.P50:F1}× | {f.P99 / b.P99:F1}× |");
+        ratios = string.Create(inv, $"| {f.Throughput / b.Throughput:P0} | {f.P50 / b.P50:F1}× | {f.P99 / b.P99:F1}× | {f.CpuMilliseconds / b.CpuMilliseconds:F1}× |");
     }
 
-    report.AppendLine(inv, $"| {name} | {f.Throughput:F0}/s | {f.P50:F1} ms | {f.P95:F1} ms | {f.P99:F1} ms | {(baseline.Length == 0 ? "—" : baseline)} {ratios} {f.Failures} |");
+    report.AppendLine(inv, $"| {name} | {f.Throughput:F0}/s | {f.P50:F1} ms | {f.P95:F1} ms | {f.P99:F1} ms | {f.CpuMilliseconds:F2} ms | {(baseline.Length == 0 ? "—" : baseline)} {ratios} {f.Failures} |");
 }
 
 // Sustained rates (open loop), with the host's memory sampled every second.
@@ -173,10 +187,17 @@ async Task Sustained(string title, double rate, int seconds, Operation run)
 }
 
 Console.WriteLine("Sustained runs:");
-await Sustained($"JSON submissions at {options.Rate}/s", options.Rate, options.SustainedSeconds,
-    _ => Send(citizen, HttpMethod.Post, $"{api}/reports", SignedInClient.Json(Report()), HttpStatusCode.Created));
-await Sustained($"Multipart submissions with three 2 MB photos at {options.PhotoRate}/s", options.PhotoRate, options.PhotoSeconds,
-    _ => Send(citizen, HttpMethod.Post, $"{api}/reports/multipart", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created));
+if (options.SustainedSeconds > 0)
+{
+    await Sustained($"JSON submissions at {options.Rate}/s", options.Rate, options.SustainedSeconds,
+        _ => Send(citizen, HttpMethod.Post, $"{api}/reports", SignedInClient.Json(Report()), HttpStatusCode.Created));
+}
+
+if (options.PhotoSeconds > 0)
+{
+    await Sustained($"Multipart submissions with three 2 MB photos at {options.PhotoRate}/s", options.PhotoRate, options.PhotoSeconds,
+        _ => Send(citizen, HttpMethod.Post, $"{api}/reports/multipart", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created));
+}
 
 Console.WriteLine();
 Console.WriteLine(report.ToString());
@@ -190,7 +211,7 @@ Directory.Delete(data, recursive: true);
 return 0;
 
 /// <summary>The command line.</summary>
-internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out)
+internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out, string? Only)
 {
     public static Options? Parse(string[] args)
     {
@@ -208,7 +229,7 @@ internal sealed record Options(string Provider, string HostDll, string? Connecti
         int Int(string key, int fallback) => named.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         double Real(string key, double fallback) => named.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return named.TryGetValue("host", out var hostDll)
-            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"))
+            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"), named.GetValueOrDefault("only"))
             : null;
     }
 }
