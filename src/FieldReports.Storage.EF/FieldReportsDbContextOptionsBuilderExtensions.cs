@@ -25,7 +25,7 @@ public static class FieldReportsDbContextOptionsBuilderExtensions
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(new FieldReportsOptionsExtension(modelOptions));
         if (!optionsBuilder.Options.Extensions.OfType<CoreOptionsExtension>().Any(e => e.Interceptors?.Contains(DurabilityInterceptor.Instance) == true))
         {
-            optionsBuilder.AddInterceptors(DurabilityInterceptor.Instance);
+            optionsBuilder.AddInterceptors(DurabilityInterceptor.Instance, SqliteWriterGate.Instance);
         }
 
         return optionsBuilder;

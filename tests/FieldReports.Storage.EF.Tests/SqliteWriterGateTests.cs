@@ -1,0 +1,112 @@
+using FieldReports.Storage.EF.Model;
+using FieldReports.Storage.EF.Tests.Infrastructure;
+using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace FieldReports.Storage.EF.Tests;
+
+/// <summary>
+/// A process's SQLite write transactions queue for the write lock in arrival order instead of polling it; a transaction
+/// that ends in any way — committed, rolled back, or abandoned by its caller — lets the next one through.
+/// </summary>
+public sealed class SqliteWriterGateTests : StorageTestBase
+{
+    // Far below SQLite's 30 s busy timeout, after which a waiting writer would go on without the gate anyway.
+    private static readonly TimeSpan Stuck = TimeSpan.FromSeconds(10);
+
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+
+    [Fact]
+    public async Task A_transaction_abandoned_without_commit_or_rollback_does_not_hold_up_the_next_writer()
+    {
+        await using (var abandoned = NewContext())
+        {
+            var transaction = await abandoned.Database.BeginTransactionAsync();
+            abandoned.Set<OutboxMessageRow>().Add(Message("abandoned"));
+            await abandoned.SaveChangesAsync();
+
+            // Disposed as an exception would leave it: neither committed nor rolled back.
+            await transaction.DisposeAsync();
+        }
+
+        var stored = await WriteInTransactionAsync("next").WaitAsync(Stuck);
+
+        Assert.Equal(["next"], stored);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_transaction_lets_the_next_writer_through_and_leaves_nothing_behind()
+    {
+        await using (var rolledBack = NewContext())
+        {
+            await using var transaction = await rolledBack.Database.BeginTransactionAsync();
+            rolledBack.Set<OutboxMessageRow>().Add(Message("rolled-back"));
+            await rolledBack.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        var stored = await WriteInTransactionAsync("next").WaitAsync(Stuck);
+
+        Assert.Equal(["next"], stored);
+    }
+
+    [Fact]
+    public async Task A_writer_waits_for_the_open_transaction_of_the_same_process_and_then_commits()
+    {
+        await using var first = NewContext();
+        var transaction = await first.Database.BeginTransactionAsync();
+        first.Set<OutboxMessageRow>().Add(Message("first"));
+        await first.SaveChangesAsync();
+
+        var second = WriteInTransactionAsync("second");
+        await Task.Delay(300);
+        Assert.False(second.IsCompleted, "The second writer went ahead while the first transaction was open.");
+
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
+        var stored = await second.WaitAsync(Stuck);
+
+        Assert.Equal(["first", "second"], stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forty_concurrent_submissions_are_all_stored_without_a_locked_database()
+    {
+        var at = Clock.GetCurrentInstant();
+        var reports = Enumerable.Range(0, 40).Select(i => TestReports.Submitted(at + Duration.FromSeconds(i), reporter: $"citizen-{i}")).ToArray();
+
+        var results = await Task.WhenAll(reports.Select(r => Task.Run(() => Store.AddAsync(TestReports.Province, r, null, null, [], default))))
+            .WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Message));
+        foreach (var report in reports)
+        {
+            Assert.NotNull(await Store.FindAsync(TestReports.Province, report.Id, default));
+        }
+    }
+
+    private async Task<List<string>> WriteInTransactionAsync(string type)
+    {
+        await using (var db = NewContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Set<OutboxMessageRow>().Add(Message(type));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await using var reader = NewContext();
+        return await reader.Set<OutboxMessageRow>().Select(m => m.Type).ToListAsync();
+    }
+
+    private OutboxMessageRow Message(string type) => new()
+    {
+        Id = Guid.NewGuid(),
+        ProvinceId = TestReports.Province,
+        Type = type,
+        PayloadJson = "{}",
+        CreatedAt = Clock.GetCurrentInstant(),
+        NextAttemptAt = Clock.GetCurrentInstant(),
+    };
+}
