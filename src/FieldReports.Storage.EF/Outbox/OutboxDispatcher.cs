@@ -17,8 +17,8 @@ namespace FieldReports.Storage.EF;
 /// <para>
 /// A pass claims due messages in a short transaction — on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so that concurrent
 /// dispatchers take different messages without waiting; on SQLite within the single writer's transaction — and reserves
-/// them for <see cref="OutboxDispatcherOptions.Lease"/>. It then delivers them outside any transaction and marks each
-/// delivered, or schedules its retry. A dispatcher that dies while delivering leaves its messages due again when the lease
+/// them for <see cref="OutboxDispatcherOptions.Lease"/>. It then delivers them outside any transaction, schedules the retry of
+/// each that failed, and marks those delivered in one commit at the end of the pass. A dispatcher that dies while delivering leaves its messages due again when the lease
 /// runs out, so a message committed with a change is delivered even if the process crashes right after the commit.
 /// </para>
 /// <para>Thread-safe; passes of one instance may overlap.</para>
@@ -86,12 +86,51 @@ public sealed partial class OutboxDispatcher
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        foreach (var message in claimed.Messages)
+        var delivered = new List<OutboxMessage>(claimed.Messages.Count);
+        try
         {
-            await DeliverAsync(message, claimed.LockId, cancellationToken);
+            foreach (var message in claimed.Messages)
+            {
+                if (await DeliverAsync(message, claimed.LockId, cancellationToken))
+                {
+                    delivered.Add(message);
+                }
+            }
+        }
+        finally
+        {
+            // One commit records the pass's deliveries, not one per message: a durable write is the costly part of a pass.
+            // A crash before it leaves them claimed; they are delivered again when the lease runs out (at least once).
+            await MarkDeliveredAsync(delivered, claimed.LockId);
         }
 
         return claimed.Messages.Count;
+    }
+
+    private async Task MarkDeliveredAsync(List<OutboxMessage> delivered, Guid lockId)
+    {
+        if (delivered.Count == 0)
+        {
+            return;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var ids = delivered.Select(m => m.Id).ToList();
+        var db = await _contexts(CancellationToken.None);
+        await using (db)
+        {
+            await db.Set<OutboxMessageRow>().Where(m => ids.Contains(m.Id) && m.LockId == lockId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.DeliveredAt, now)
+                    .SetProperty(m => m.LockId, (Guid?)null)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        }
+
+        foreach (var message in delivered)
+        {
+            LogDelivered(_logger, message.Id, message.Type, message.Attempts);
+            _metrics?.OutboxDelivered(message.ProvinceId, message.Type, now - message.CreatedAt);
+        }
     }
 
     private async Task<(Guid LockId, IReadOnlyList<OutboxMessage> Messages)> ClaimAsync(CancellationToken cancellationToken)
@@ -140,7 +179,8 @@ public sealed partial class OutboxDispatcher
         }
     }
 
-    private async Task DeliverAsync(OutboxMessage message, Guid lockId, CancellationToken cancellationToken)
+    /// <returns>Whether the handler succeeded; a failure is recorded here with its retry time.</returns>
+    private async Task<bool> DeliverAsync(OutboxMessage message, Guid lockId, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         using (var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -163,31 +203,25 @@ public sealed partial class OutboxDispatcher
             }
         }
 
+        if (failure is null)
+        {
+            return true;
+        }
+
         var now = _clock.GetCurrentInstant();
         var db = await _contexts(CancellationToken.None);
         await using (db)
         {
-            var mine = db.Set<OutboxMessageRow>().Where(m => m.Id == message.Id && m.LockId == lockId);
-            if (failure is null)
-            {
-                await mine.ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.DeliveredAt, now)
-                    .SetProperty(m => m.LockId, (Guid?)null)
-                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-                LogDelivered(_logger, message.Id, message.Type, message.Attempts);
-                _metrics?.OutboxDelivered(message.ProvinceId, message.Type, now - message.CreatedAt);
-            }
-            else
-            {
-                var retryAt = now + RetryDelay(message.Attempts);
-                var error = Truncate($"{failure.GetType().FullName}: {failure.Message}", 2000);
-                await mine.ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.NextAttemptAt, retryAt)
-                    .SetProperty(m => m.LockId, (Guid?)null)
-                    .SetProperty(m => m.LastError, error), CancellationToken.None);
-                LogDeliveryFailed(_logger, failure, message.Id, message.Type, message.Attempts, retryAt);
-            }
+            var retryAt = now + RetryDelay(message.Attempts);
+            var error = Truncate($"{failure.GetType().FullName}: {failure.Message}", 2000);
+            await db.Set<OutboxMessageRow>().Where(m => m.Id == message.Id && m.LockId == lockId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.LockId, (Guid?)null)
+                .SetProperty(m => m.LastError, error), CancellationToken.None);
+            LogDeliveryFailed(_logger, failure, message.Id, message.Type, message.Attempts, retryAt);
         }
+
+        return false;
     }
 
     internal Duration RetryDelay(int attempts)
