@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -58,14 +59,36 @@ public static class VietnameseText
                 continue;
             }
 
-            var needle = foldDiacritics ? Fold(phrase.Trim()) : phrase.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
-            var pattern = @"(?<![\p{L}\p{M}\p{N}])" + string.Join(@"\s+", needle.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)) + @"(?![\p{L}\p{M}\p{N}])";
-            if (Regex.IsMatch(haystack, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            if (MatcherOf(phrase, foldDiacritics).IsMatch(haystack))
             {
                 found.Add(phrase);
             }
         }
 
         return found;
+    }
+
+    // A province's word lists are screened on every submission and interaction: each phrase's pattern is parsed once, not
+    // per call (the framework's own cache holds only 15 patterns). Bounded, since the phrases come from configuration.
+    private const int MaximumCachedMatchers = 4096;
+    private static readonly ConcurrentDictionary<(string Phrase, bool Fold), Regex> Matchers = new();
+
+    private static Regex MatcherOf(string phrase, bool foldDiacritics)
+    {
+        if (Matchers.TryGetValue((phrase, foldDiacritics), out var cached))
+        {
+            return cached;
+        }
+
+        var needle = foldDiacritics ? Fold(phrase.Trim()) : phrase.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var pattern = @"(?<![\p{L}\p{M}\p{N}])" + string.Join(@"\s+", needle.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)) + @"(?![\p{L}\p{M}\p{N}])";
+        var matcher = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (Matchers.Count >= MaximumCachedMatchers)
+        {
+            Matchers.Clear();
+        }
+
+        Matchers[(phrase, foldDiacritics)] = matcher;
+        return matcher;
     }
 }
