@@ -32,7 +32,8 @@ else if (builder.Environment.IsEnvironment("Testing"))
 }
 builder.Services.AddSingleton(settings);
 
-// One database context owns Identity's tables and FieldReports' tables. SQLite by default;
+// One database context owns Identity's tables and FieldReports' tables, from a pooled factory (the stores create one per
+// operation; Identity's scoped one comes from the same pool). SQLite by default;
 // FieldReports:Database:Provider = Npgsql with FieldReports:Database:ConnectionString for PostgreSQL.
 void ConfigureDatabase(DbContextOptionsBuilder options)
 {
@@ -53,14 +54,14 @@ void ConfigureDatabase(DbContextOptionsBuilder options)
 if (settings.IsPostgreSql)
 {
     // PostgreSQL has its own context type, so that EF Core picks its migrations (Data/NpgsqlMigrations) and not SQLite's.
-    builder.Services.AddDbContextFactory<NpgsqlHostDbContext>(ConfigureDatabase);
+    builder.Services.AddPooledDbContextFactory<NpgsqlHostDbContext>(ConfigureDatabase);
     builder.Services.AddSingleton<IDbContextFactory<HostDbContext>>(sp => new HostDbContextFactory<NpgsqlHostDbContext>(sp.GetRequiredService<IDbContextFactory<NpgsqlHostDbContext>>()));
     builder.Services.AddScoped<HostDbContext>(sp => sp.GetRequiredService<IDbContextFactory<NpgsqlHostDbContext>>().CreateDbContext());
 }
 else
 {
-    builder.Services.AddDbContext<HostDbContext>(ConfigureDatabase, optionsLifetime: ServiceLifetime.Singleton);
-    builder.Services.AddDbContextFactory<HostDbContext>(ConfigureDatabase);
+    builder.Services.AddPooledDbContextFactory<HostDbContext>(ConfigureDatabase);
+    builder.Services.AddScoped<HostDbContext>(sp => sp.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContext());
 }
 
 if (builder.Configuration["FieldReports:Clock:Start"] is { Length: > 0 } clockStart)

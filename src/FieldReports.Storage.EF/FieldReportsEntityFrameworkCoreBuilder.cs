@@ -28,7 +28,7 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// Uses the ready-made <see cref="FieldReportsDbContext"/>, registered as a context factory with the given
+    /// Uses the ready-made <see cref="FieldReportsDbContext"/>, registered as a pooled context factory with the given
     /// provider configuration; the durability settings (<c>UseFieldReports()</c>) are added to it.
     /// </summary>
     /// <param name="configure">Chooses the provider and connection, for example <c>o =&gt; o.UseSqlite(connectionString)</c>.</param>
@@ -38,7 +38,8 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
     public FieldReportsEntityFrameworkCoreBuilder UseDbContext(Action<DbContextOptionsBuilder> configure, Action<FieldReportsModelOptions>? configureModel = null)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.AddDbContextFactory<FieldReportsDbContext>(options =>
+        // Pooled: the stores create a context per operation, and a pooled one skips building EF's services for each.
+        Services.AddPooledDbContextFactory<FieldReportsDbContext>(options =>
         {
             configure(options);
             options.UseFieldReports(configureModel);

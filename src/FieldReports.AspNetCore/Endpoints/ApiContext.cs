@@ -89,7 +89,19 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
     }
 
     /// <summary>The caller's view of a report, through the core's confidentiality policy; null when the caller may not see it.</summary>
-    public async Task<ReportDto?> ToDtoAsync(ProvinceProfile profile, Report report, Actor? actor, CancellationToken ct)
+    public Task<ReportDto?> ToDtoAsync(ProvinceProfile profile, Report report, Actor? actor, CancellationToken ct) =>
+        ToDtoAsync(profile, report, actor, known: null, ct);
+
+    /// <summary>
+    /// The caller's view of a report just submitted: its reporter's contact is the one the submission carried, and a new
+    /// report has no confidentiality marks yet, so neither is read back from the store.
+    /// </summary>
+    public Task<ReportDto?> ToNewReportDtoAsync(ProvinceProfile profile, Report report, ReporterContact? contact, Actor actor, CancellationToken ct) =>
+        ToDtoAsync(profile, report, actor, known: new KnownData(contact), ct);
+
+    private sealed record KnownData(ReporterContact? Contact);
+
+    private async Task<ReportDto?> ToDtoAsync(ProvinceProfile profile, Report report, Actor? actor, KnownData? known, CancellationToken ct)
     {
         var policy = Confidentiality(profile);
         var now = clock.GetCurrentInstant();
@@ -102,7 +114,7 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
         }
 
         // The marks are read on every view, so a withdrawn consent hides the identity from the very next read.
-        var marks = await Marks.FindAsync(profile.Id, report.Id, ct);
+        var marks = known is null ? await Marks.FindAsync(profile.Id, report.Id, ct) : ReportConfidentiality.None;
         var probe = policy.View(report, null, actor, marks, now);
         if (probe is null)
         {
@@ -112,7 +124,7 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
         ReporterContact? contact = null;
         if (!probe.Hidden.Contains(nameof(ReportView.Contact)))
         {
-            contact = await ReporterData.FindContactAsync(profile.Id, report.Id, ct);
+            contact = known is null ? await ReporterData.FindContactAsync(profile.Id, report.Id, ct) : known.Contact;
             if (contact is not null && actor is not null && actor.Role != ActorRole.Reporter)
             {
                 // Law 91/2025: every staff read of a reporter's contact details is recorded (who, when, which report), never the data.

@@ -278,7 +278,7 @@ internal static class ReportEndpoints
             return problem;
         }
 
-        var dto = (await api.ToDtoAsync(profile, outcome.Report!, actor, ct))!;
+        var dto = (await api.ToNewReportDtoAsync(profile, outcome.Report!, outcome.Contact, actor, ct))!;
         return TypedResults.Created($"reports/{dto.Id}", dto);
     }
 

@@ -13,6 +13,9 @@ public sealed record ReportOutcome
     /// <summary>The step the report is now in and its deadline, when a time limit runs.</summary>
     public SlaStatus? CurrentStep { get; init; }
 
+    /// <summary>The reporter's contact details as a submission stored them (normalised); null for commands.</summary>
+    public ReporterContact? Contact { get; init; }
+
     /// <summary>The error, when the operation was refused; nothing was stored.</summary>
     public DomainError? Error { get; init; }
 

@@ -88,7 +88,7 @@ public sealed class ReportService
         }
 
         _metrics?.ReportReceived(profile.Id, report.Channel);
-        return new ReportOutcome { Report = report, CurrentStep = step };
+        return new ReportOutcome { Report = report, CurrentStep = step, Contact = result.Contact };
     }
 
     /// <summary>Applies a workflow command to a stored report and saves the change.</summary>
