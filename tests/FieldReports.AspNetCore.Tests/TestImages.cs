@@ -76,6 +76,33 @@ internal static class TestImages
         0xFF, 0xD9,
     ];
 
+    /// <summary>A trailer some phones append after a JPEG's end (a motion clip, a depth map), here carrying a canary.</summary>
+    public const string CanaryTrailer = "MotionPhoto Canarytrail";
+
+    /// <summary>
+    /// A 64×48 noisy JPEG stored upright (orientation 1) with the canary EXIF (GPS, serial, owner), XMP, IPTC, a comment, an
+    /// sRGB colour profile, and data appended after its end-of-image marker.
+    /// </summary>
+    public static byte[] UprightJpegWithCanaries()
+    {
+        var pixels = new byte[64 * 48 * 3];
+        new Random(7).NextBytes(pixels);
+        using var image = new MagickImage(pixels, new PixelReadSettings(64, 48, StorageType.Char, PixelMapping.RGB));
+        var exif = CanaryExif();
+        exif.SetValue(ExifTag.Orientation, (ushort)1);
+        image.SetProfile(exif);
+        image.SetProfile(ColorProfiles.SRGB);
+        image.SetProfile(new XmpProfile(Encoding.UTF8.GetBytes(
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+            + "<rdf:Description xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:creator>" + CanaryOwner + "</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>")));
+        var iptc = new IptcProfile();
+        iptc.SetValue(IptcTag.Byline, CanaryAuthor);
+        image.SetProfile(iptc);
+        image.Comment = CanaryComment;
+        image.Quality = 92;
+        return [.. image.ToByteArray(MagickFormat.Jpeg), .. Encoding.ASCII.GetBytes(CanaryTrailer)];
+    }
+
     private static ExifProfile CanaryExif()
     {
         var exif = new ExifProfile();

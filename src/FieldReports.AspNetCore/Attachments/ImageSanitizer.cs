@@ -5,9 +5,10 @@ namespace FieldReports.AspNetCore;
 
 /// <summary>
 /// Makes the copy of an uploaded image that people other than the centre's staff see: the size is read from the header
-/// first and an absurd one (a pixel flood) is refused before any pixel is decoded; then the image is decoded by the coder
-/// of its sniffed type only, turned upright by its EXIF orientation, and re-encoded without EXIF, XMP, IPTC, comments or
-/// text chunks (the colour profile is kept). Built on Magick.NET.
+/// first and an absurd one (a pixel flood) is refused before any pixel is decoded. A JPEG whose pixels are stored upright
+/// is then copied without its metadata segments (<see cref="JpegMetadataStripper"/>: no decode, the pixels unchanged);
+/// any other image is decoded by the coder of its sniffed type only, turned upright by its EXIF orientation, and
+/// re-encoded without EXIF, XMP, IPTC, comments or text chunks (the colour profile is kept). Built on Magick.NET.
 /// </summary>
 internal static class ImageSanitizer
 {
@@ -43,6 +44,7 @@ internal static class ImageSanitizer
         }
 
         var settings = new MagickReadSettings { Format = format };
+        bool upright;
         try
         {
             // Ping reads headers only: no pixel is decoded here.
@@ -68,6 +70,8 @@ internal static class ImageSanitizer
             {
                 return TooLarge(limits);
             }
+
+            upright = declared.Count == 1 && declared[0].Orientation is Orientation.Undefined or Orientation.TopLeft;
         }
         catch (MagickResourceLimitErrorException)
         {
@@ -76,6 +80,12 @@ internal static class ImageSanitizer
         catch (MagickException)
         {
             return Unreadable();
+        }
+
+        // A JPEG stored upright (most photos) loses its metadata segment by segment, without a decode and a lossy re-encode.
+        if (format == MagickFormat.Jpeg && upright)
+        {
+            return JpegMetadataStripper.TryStrip(original, out var clean) ? new Result(Verdict.Clean, clean, "image/jpeg", "") : Unreadable();
         }
 
         try
