@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FieldReports.AspNetCore.Endpoints;
 using FieldReports.Intake;
@@ -131,8 +132,20 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
             return problem;
         }
 
-        var cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, writable: false), ct);
-        uploads[^1] = new Upload(draft with { ContentType = clean.MediaType! }, cleanKey, clean.Content!.LongLength, key);
+        string cleanKey;
+        try
+        {
+            cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, 0, clean.Length, writable: false), ct);
+        }
+        finally
+        {
+            if (clean!.Pooled)
+            {
+                ArrayPool<byte>.Shared.Return(clean.Content!);
+            }
+        }
+
+        uploads[^1] = new Upload(draft with { ContentType = clean.MediaType! }, cleanKey, clean.Length, key);
         return null;
     }
 
@@ -190,15 +203,38 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
     /// <summary>Reads a stored upload back and makes its clean copy, or the problem that refuses it.</summary>
     private async Task<(ImageSanitizer.Result? Clean, ProblemHttpResult? Problem)> StripAsync(ProvinceProfile profile, string key, string mediaType, CancellationToken ct)
     {
+        // Read into a buffer lent by the shared pool, sized by the upload, so that images megabytes long do not each leave
+        // large-object garbage (and the full collections it brings) behind.
         byte[] original;
+        int length;
         await using (var stored = await content.OpenReadAsync(key, ct) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved."))
         {
-            using var buffer = new MemoryStream();
-            await stored.CopyToAsync(buffer, ct);
-            original = buffer.ToArray();
+            if (stored.CanSeek)
+            {
+                length = checked((int)stored.Length);
+                original = ArrayPool<byte>.Shared.Rent(length);
+                await stored.ReadExactlyAsync(original.AsMemory(0, length), ct);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await stored.CopyToAsync(buffer, ct);
+                length = (int)buffer.Length;
+                original = ArrayPool<byte>.Shared.Rent(length);
+                buffer.GetBuffer().AsSpan(0, length).CopyTo(original);
+            }
         }
 
-        var result = ImageSanitizer.Sanitize(original, mediaType, profile.Options.Intake);
+        ImageSanitizer.Result result;
+        try
+        {
+            result = ImageSanitizer.Sanitize(original, length, mediaType, profile.Options.Intake);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(original);
+        }
+
         return result.Verdict switch
         {
             ImageSanitizer.Verdict.Clean => (result, null),

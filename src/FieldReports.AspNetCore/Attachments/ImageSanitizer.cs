@@ -1,3 +1,4 @@
+using System.Buffers;
 using FieldReports.Provinces;
 using ImageMagick;
 
@@ -29,14 +30,23 @@ internal static class ImageSanitizer
         Unreadable,
     }
 
-    /// <summary>The outcome: the clean copy and its media type when <see cref="Verdict.Clean"/>.</summary>
-    public sealed record Result(Verdict Verdict, byte[]? Content, string? MediaType, string Detail);
+    /// <summary>
+    /// The outcome: the clean copy (the first <see cref="Length"/> bytes of <see cref="Content"/>) and its media type when
+    /// <see cref="Verdict.Clean"/>. A <see cref="Pooled"/> copy is lent by <see cref="ArrayPool{T}.Shared"/>: return it once saved.
+    /// </summary>
+    public sealed record Result(Verdict Verdict, byte[]? Content, string? MediaType, string Detail)
+    {
+        public int Length { get; init; } = Content?.Length ?? 0;
+
+        public bool Pooled { get; init; }
+    }
 
     /// <summary>Checks the declared size against the province's limits, then strips the image's metadata.</summary>
-    /// <param name="original">The bytes as uploaded.</param>
+    /// <param name="original">The bytes as uploaded: the first <paramref name="length"/> of the array.</param>
+    /// <param name="length">How many bytes of <paramref name="original"/> the upload holds.</param>
     /// <param name="mediaType">The type sniffed from the first bytes (<see cref="MediaSniffer"/>).</param>
     /// <param name="limits">The province's intake options.</param>
-    public static Result Sanitize(byte[] original, string mediaType, IntakeOptions limits)
+    public static Result Sanitize(byte[] original, int length, string mediaType, IntakeOptions limits)
     {
         if (FormatOf(mediaType) is not { } format)
         {
@@ -49,7 +59,7 @@ internal static class ImageSanitizer
         {
             // Ping reads headers only: no pixel is decoded here.
             using var declared = new MagickImageCollection();
-            declared.Ping(original, settings);
+            declared.Ping(original, 0, (uint)length, settings);
             var pixels = 0L;
             foreach (var frame in declared)
             {
@@ -85,7 +95,14 @@ internal static class ImageSanitizer
         // A JPEG stored upright (most photos) loses its metadata segment by segment, without a decode and a lossy re-encode.
         if (format == MagickFormat.Jpeg && upright)
         {
-            return JpegMetadataStripper.TryStrip(original, out var clean) ? new Result(Verdict.Clean, clean, "image/jpeg", "") : Unreadable();
+            var clean = ArrayPool<byte>.Shared.Rent(length);
+            if (JpegMetadataStripper.TryStrip(original.AsSpan(0, length), clean, out var written))
+            {
+                return new Result(Verdict.Clean, clean, "image/jpeg", "") { Length = written, Pooled = true };
+            }
+
+            ArrayPool<byte>.Shared.Return(clean);
+            return Unreadable();
         }
 
         try
@@ -94,7 +111,7 @@ internal static class ImageSanitizer
             var corrupt = false;
             using var frames = new MagickImageCollection();
             frames.Warning += (_, e) => corrupt |= e.Exception is MagickCorruptImageWarningException;
-            frames.Read(original, settings);
+            frames.Read(original, 0, (uint)length, settings);
             if (corrupt || frames.Count == 0)
             {
                 return Unreadable();

@@ -21,19 +21,18 @@ internal static class JpegMetadataStripper
     private const byte StartOfScan = 0xDA;
     private const byte Comment = 0xFE;
 
-    /// <summary>Copies <paramref name="jpeg"/> without its metadata; false when its structure is broken.</summary>
-    public static bool TryStrip(ReadOnlySpan<byte> jpeg, out byte[] clean)
+    /// <summary>Copies <paramref name="jpeg"/> without its metadata into <paramref name="output"/> (at least as long); false when its structure is broken.</summary>
+    public static bool TryStrip(ReadOnlySpan<byte> jpeg, Span<byte> output, out int written)
     {
-        clean = [];
-        if (jpeg.Length < 4 || jpeg[0] != Marker || jpeg[1] != StartOfImage)
+        written = 0;
+        if (jpeg.Length < 4 || output.Length < jpeg.Length || jpeg[0] != Marker || jpeg[1] != StartOfImage)
         {
             return false;
         }
 
-        var output = new byte[jpeg.Length];
         output[0] = Marker;
         output[1] = StartOfImage;
-        var written = 2;
+        written = 2;
         var position = 2;
         bool frame = false, scan = false;
         while (true)
@@ -64,7 +63,6 @@ internal static class JpegMetadataStripper
 
                 output[written++] = Marker;
                 output[written++] = EndOfImage;
-                clean = output.AsSpan(0, written).ToArray();
                 return true;
             }
 
@@ -97,7 +95,7 @@ internal static class JpegMetadataStripper
             {
                 output[written++] = Marker;
                 output[written++] = marker;
-                jpeg.Slice(position, length).CopyTo(output.AsSpan(written));
+                jpeg.Slice(position, length).CopyTo(output[written..]);
                 written += length;
             }
 
@@ -139,7 +137,7 @@ internal static class JpegMetadataStripper
                 break;
             }
 
-            jpeg[position..end].CopyTo(output.AsSpan(written));
+            jpeg[position..end].CopyTo(output[written..]);
             written += end - position;
             position = end;
             scan = true;
