@@ -7,8 +7,8 @@ using NodaTime;
 namespace FieldReports.Storage.EF.Tests;
 
 /// <summary>
-/// A process's SQLite write transactions queue for the write lock in arrival order instead of polling it; a transaction
-/// that ends in any way — committed, rolled back, or abandoned by its caller — lets the next one through.
+/// A process's SQLite saves queue for the write lock in arrival order instead of polling it; a save or a transaction that
+/// ends in any way — committed, failed, rolled back, or abandoned by its caller — lets the next one through.
 /// </summary>
 public sealed class SqliteWriterGateTests : StorageTestBase
 {
@@ -36,6 +36,40 @@ public sealed class SqliteWriterGateTests : StorageTestBase
     }
 
     [Fact]
+    public async Task A_transaction_that_read_nothing_and_was_abandoned_does_not_hold_up_the_next_save()
+    {
+        // As a dispatcher pass that found nothing due leaves its claim transaction.
+        for (var i = 0; i < 3; i++)
+        {
+            await using var idle = NewContext();
+            await using var transaction = await idle.Database.BeginTransactionAsync();
+            Assert.Empty(await idle.Set<OutboxMessageRow>().Where(m => m.DeliveredAt == null && m.Type == "none").ToListAsync());
+        }
+
+        var stored = await WriteAsync("next").WaitAsync(Stuck);
+
+        Assert.Equal(["next"], stored);
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_lets_the_next_save_through()
+    {
+        var duplicate = Message("duplicate");
+        await WriteAsync(duplicate);
+        await using (var failing = NewContext())
+        {
+            var again = Message("duplicate");
+            again.Id = duplicate.Id;
+            failing.Set<OutboxMessageRow>().Add(again);
+            await Assert.ThrowsAsync<DbUpdateException>(() => failing.SaveChangesAsync());
+        }
+
+        var stored = await WriteAsync("next").WaitAsync(Stuck);
+
+        Assert.Equal(["duplicate", "next"], stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_rolled_back_transaction_lets_the_next_writer_through_and_leaves_nothing_behind()
     {
         await using (var rolledBack = NewContext())
@@ -59,7 +93,7 @@ public sealed class SqliteWriterGateTests : StorageTestBase
         first.Set<OutboxMessageRow>().Add(Message("first"));
         await first.SaveChangesAsync();
 
-        var second = WriteInTransactionAsync("second");
+        var second = Task.Run(() => WriteInTransactionAsync("second"));
         await Task.Delay(300);
         Assert.False(second.IsCompleted, "The second writer went ahead while the first transaction was open.");
 
@@ -84,6 +118,20 @@ public sealed class SqliteWriterGateTests : StorageTestBase
         {
             Assert.NotNull(await Store.FindAsync(TestReports.Province, report.Id, default));
         }
+    }
+
+    private Task<List<string>> WriteAsync(string type) => WriteAsync(Message(type));
+
+    private async Task<List<string>> WriteAsync(OutboxMessageRow message)
+    {
+        await using (var db = NewContext())
+        {
+            db.Set<OutboxMessageRow>().Add(message);
+            await db.SaveChangesAsync();
+        }
+
+        await using var reader = NewContext();
+        return await reader.Set<OutboxMessageRow>().Select(m => m.Type).ToListAsync();
     }
 
     private async Task<List<string>> WriteInTransactionAsync(string type)

@@ -1,163 +1,113 @@
 using System.Collections.Concurrent;
-using System.Data;
-using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FieldReports.Storage.EF.Infrastructure;
 
 /// <summary>
-/// Queues a process's SQLite write transactions on one database file in arrival order, before they ask SQLite for the
-/// write lock.
+/// Queues a process's SQLite saves on one database file in arrival order, before they ask SQLite for the write lock.
 /// </summary>
 /// <remarks>
 /// <para>
-/// SQLite has one writer at a time. A transaction that finds the lock taken waits in SQLite's busy handler, which sleeps
-/// and polls with a growing back-off (up to 100 ms a poll): under many concurrent writers the lock is often free while
-/// every waiter sleeps, and a late writer may overtake one that waited long. Submissions, which write a report in one
-/// transaction, then spend most of their time asleep. This gate hands the lock over at once, first come first served:
-/// a transaction waits here (asynchronously, without a thread) until the previous one of this process commits or rolls
-/// back, so it normally finds the lock free.
+/// SQLite has one writer at a time. A writer that finds the lock taken waits in SQLite's busy handler, which sleeps and
+/// polls with a growing back-off (up to 100 ms a poll): under many concurrent writers the lock is often free while every
+/// waiter sleeps, and a late writer may overtake one that waited long. Submissions, which write a report in one
+/// <c>SaveChanges</c>, then spend most of their time asleep. This gate hands the lock over at once, first come first
+/// served: a save waits here (asynchronously, without a thread) until the previous save of this process has finished,
+/// so it normally finds the lock free.
 /// </para>
 /// <para>
-/// It is an optimisation, never the guarantee: single statements outside a transaction and other processes still meet
-/// SQLite's busy timeout, and a transaction that waits here longer than that timeout goes on without the gate, as it
-/// would have without it. A connection releases the gate when its transaction commits, rolls back or fails, and at the
-/// latest when it closes, so a transaction disposed without either never keeps the gate.
+/// It gates <c>SaveChanges</c>, which EF Core always ends with exactly one of saved, failed or cancelled, so the gate
+/// cannot be kept by a save that went wrong. A save inside a transaction the caller opened is not gated (that
+/// transaction already holds SQLite's lock, and may have been opened before the gate was free). It is an optimisation,
+/// never the guarantee: statements outside <c>SaveChanges</c> and other processes still meet SQLite's busy timeout, and a
+/// save that waits here longer than that timeout goes on without the gate, as it would have without it.
 /// </para>
-/// <para>PostgreSQL has row locks and group commit; its connections are never gated.</para>
+/// <para>PostgreSQL has row locks and group commit; its saves are never gated.</para>
 /// </remarks>
-internal sealed class SqliteWriterGate : DbConnectionInterceptor, IDbTransactionInterceptor
+internal sealed class SqliteWriterGate : SaveChangesInterceptor
 {
     public static SqliteWriterGate Instance { get; } = new();
+
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     private static readonly TimeSpan MaximumWait = TimeSpan.FromMilliseconds(DurabilityInterceptor.SqliteBusyTimeoutMilliseconds);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<DbConnection, SemaphoreSlim> _held = [];
+    private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> _held = [];
 
-    // A finished transaction no longer knows its connection, so each gated transaction's connection is remembered.
-    private readonly ConditionalWeakTable<DbTransaction, DbConnection> _connections = [];
-
-    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (GateOf(connection) is { } gate && gate.Wait(MaximumWait))
+        if (GateOf(eventData.Context) is { } gate && gate.Wait(MaximumWait))
         {
-            Hold(connection, gate);
+            _held.AddOrUpdate(eventData.Context!, gate);
         }
 
         return result;
     }
 
-    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (GateOf(connection) is { } gate && await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false))
+        if (GateOf(eventData.Context) is { } gate && await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false))
         {
-            Hold(connection, gate);
+            _held.AddOrUpdate(eventData.Context!, gate);
         }
 
         return result;
     }
 
-    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Remember(connection, result);
+        Release(eventData.Context);
         return result;
     }
 
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Remember(connection, result);
+        Release(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(transaction);
+        Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction);
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(transaction);
+        Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(transaction);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    private SemaphoreSlim? GateOf(DbContext? context)
     {
-        Release(transaction);
-        return Task.CompletedTask;
+        if (context is null || context.Database.ProviderName != SqliteProvider || context.Database.CurrentTransaction is not null || _held.TryGetValue(context, out _))
+        {
+            return null;
+        }
+
+        return _gates.GetOrAdd(DatabaseOf(context), static _ => new SemaphoreSlim(1, 1));
     }
-
-    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>Whether a connection of this process holds the gate of its database now (for tests).</summary>
-    internal bool IsHeld(DbConnection connection) => _held.TryGetValue(connection, out _);
-
-    private SemaphoreSlim? GateOf(DbConnection connection) =>
-        connection.GetType().FullName == "Microsoft.Data.Sqlite.SqliteConnection" && !_held.TryGetValue(connection, out _)
-            ? _gates.GetOrAdd(DatabaseOf(connection), static _ => new SemaphoreSlim(1, 1))
-            : null;
 
     // The file's full path names the database, whatever relative path or connection string options reach it.
-    private static string DatabaseOf(DbConnection connection)
+    private static string DatabaseOf(DbContext context)
     {
+        var connection = context.Database.GetDbConnection();
         var source = connection.DataSource;
         return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
             ? connection.ConnectionString
             : Path.GetFullPath(source);
     }
 
-    private void Hold(DbConnection connection, SemaphoreSlim gate) => _held.AddOrUpdate(connection, gate);
-
-    private void Remember(DbConnection connection, DbTransaction transaction)
+    private void Release(DbContext? context)
     {
-        if (_held.TryGetValue(connection, out _))
-        {
-            _connections.AddOrUpdate(transaction, connection);
-        }
-    }
-
-    private void Release(DbTransaction transaction)
-    {
-        if (_connections.TryGetValue(transaction, out var connection))
-        {
-            _connections.Remove(transaction);
-            Release(connection);
-        }
-    }
-
-    private void Release(DbConnection? connection)
-    {
-        if (connection is not null && _held.TryGetValue(connection, out var gate) && _held.Remove(connection))
+        if (context is not null && _held.TryGetValue(context, out var gate) && _held.Remove(context))
         {
             gate.Release();
         }
