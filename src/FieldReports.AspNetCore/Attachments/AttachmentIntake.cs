@@ -12,7 +12,8 @@ namespace FieldReports.AspNetCore;
 /// The API's upload checks for a host's own pages (a form posting photos with a report or with a result): each file is
 /// accepted by its content, not its name or declared type, within the province's limits; an image is refused when its
 /// header declares an absurd size, kept as uploaded for the centre's staff and as a copy without metadata (EXIF with GPS,
-/// serial and owner; XMP; IPTC; comments) for everybody else. Once the report exists, <see cref="CommitAsync"/> records
+/// serial and owner; XMP; IPTC; comments) for everybody else, and so is an MP4 or QuickTime video (without its
+/// <c>udta</c>, <c>meta</c> and <c>uuid</c> boxes). Once the report exists, <see cref="CommitAsync"/> records
 /// the files against it, after which the API's attachment downloads serve each caller the copy they may see.
 /// </summary>
 public sealed class AttachmentIntake
