@@ -59,17 +59,24 @@ public sealed class AttachmentIntake
         return new AttachmentBatch(uploads, null);
     }
 
-    /// <summary>Records the batch's files as attachments of a report that now exists.</summary>
+    /// <summary>
+    /// Records the batch's files as attachments of a report that now exists: files the report lists as its own
+    /// (<see cref="ReportContent.AttachmentIds"/>) as <see cref="AttachmentRole.Report"/>, the others as a result's
+    /// <see cref="AttachmentRole.Evidence"/>, which the evidence cleanup removes if no result cites them.
+    /// </summary>
     /// <param name="provinceId">The report's province.</param>
     /// <param name="reportId">The report.</param>
     /// <param name="batch">Files accepted by <see cref="ReceiveAsync"/>.</param>
     /// <param name="at">The instant of upload.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task that completes when the files are recorded.</returns>
-    public Task CommitAsync(string provinceId, ReportId reportId, AttachmentBatch batch, Instant at, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(string provinceId, ReportId reportId, AttachmentBatch batch, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return AttachmentUploads.CommitAsync(_services.GetRequiredService<IAttachmentStore>(), provinceId, reportId, batch.Uploads, at, cancellationToken);
+        var report = await _services.GetRequiredService<IReportStore>().FindAsync(provinceId, reportId, cancellationToken);
+        var own = report?.Content.AttachmentIds ?? [];
+        await AttachmentUploads.CommitAsync(
+            _services.GetRequiredService<IAttachmentStore>(), provinceId, reportId, batch.Uploads, at, id => own.Contains(id) ? AttachmentRole.Report : AttachmentRole.Evidence, cancellationToken);
     }
 
     /// <summary>Deletes the batch's files when the report or result they came with was refused.</summary>

@@ -171,12 +171,12 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
         }),
     ];
 
-    /// <summary>Records the uploads' metadata under a report that already exists (a result's evidence).</summary>
-    public static async Task CommitAsync(IAttachmentStore store, string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, CancellationToken ct)
+    /// <summary>Records the uploads' metadata under a report that already exists, each with the role <paramref name="roleOf"/> gives its id.</summary>
+    public static async Task CommitAsync(IAttachmentStore store, string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, Func<string, AttachmentRole> roleOf, CancellationToken ct)
     {
         foreach (var metadata in MetadataOf(provinceId, uploads, at))
         {
-            await store.AddAsync(metadata with { ReportId = reportId }, ct);
+            await store.AddAsync(metadata with { ReportId = reportId, Role = roleOf(metadata.Id) }, ct);
         }
     }
 

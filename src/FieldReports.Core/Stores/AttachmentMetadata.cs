@@ -42,6 +42,9 @@ public sealed record AttachmentMetadata
     /// </summary>
     public string? OriginalStorageKey { get; init; }
 
+    /// <summary>Why it was uploaded: with the report (the default) or as evidence of a result.</summary>
+    public AttachmentRole Role { get; init; }
+
     /// <summary>When the attachment was uploaded.</summary>
     public required Instant CreatedAt { get; init; }
 }
