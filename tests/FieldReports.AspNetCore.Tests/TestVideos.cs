@@ -35,6 +35,11 @@ public static class TestVideos
 
     public static byte[] Samples { get; } = [.. Enumerable.Range(0, 3000).Select(i => (byte)((i * 7) + 3))];
 
+    /// <summary>The two samples of the timed metadata track, stored right after the video's samples.</summary>
+    public static byte[][] GpsSamples { get; } = [Utf8($"$GPS {CanaryGps} 32km/h"), Utf8("$GPS +10.7770+106.7011/ CanaryTrack")];
+
+    private static byte[] MdatPayload => Concat(Samples, Concat(GpsSamples));
+
     public static byte[] Mp4WithCanaries(Layout layout = Layout.MoovFirst, string brand = "isom")
     {
         var ftyp = Box("ftyp", Ascii(brand), U32(0x200), Ascii("isom"), Ascii("mp41"));
@@ -50,19 +55,19 @@ public static class TestVideos
         switch (layout)
         {
             case Layout.LargeMdatFirst:
-                mdatHeader = Concat(U32(1), Ascii("mdat"), U64(16 + (ulong)Samples.Length));
+                mdatHeader = Concat(U32(1), Ascii("mdat"), U64(16 + (ulong)MdatPayload.Length));
                 samplesAt = ftyp.Length + mdatHeader.Length;
-                return Concat(ftyp, mdatHeader, Samples, Moov((uint)samplesAt), extras);
+                return Concat(ftyp, mdatHeader, MdatPayload, Moov((uint)samplesAt), extras);
             case Layout.MdatToEnd:
                 mdatHeader = Concat(U32(0), Ascii("mdat"));
                 break;
             default:
-                mdatHeader = Concat(U32(8 + (uint)Samples.Length), Ascii("mdat"));
+                mdatHeader = Concat(U32(8 + (uint)MdatPayload.Length), Ascii("mdat"));
                 break;
         }
 
         samplesAt = ftyp.Length + moov.Length + extras.Length + mdatHeader.Length;
-        return Concat(ftyp, Moov((uint)samplesAt), extras, mdatHeader, Samples);
+        return Concat(ftyp, Moov((uint)samplesAt), extras, mdatHeader, MdatPayload);
     }
 
     /// <summary>The offset of the first chunk, as the file's <c>stco</c> says.</summary>
@@ -133,6 +138,18 @@ public static class TestVideos
         var minf = Box("minf", Box("vmhd", U32(1), new byte[8]), stbl);
         var trackUdta = Box("udta", Text("\u00A9mod", CanaryModel));
         var trak = Box("trak", tkhd, Box("mdia", mdhd, hdlr, minf), trackUdta);
+
+        // A timed metadata track (handler 'meta', as GoPro and Apple write GPS): two samples in one chunk after the video's.
+        var gpsTable = Box(
+            "stbl",
+            Box("stsd", U32(0), U32(0)),
+            Box("stsc", U32(0), U32(1), U32(1), U32(2), U32(1)),
+            Box("stsz", U32(0), U32(0), U32(2), U32((uint)GpsSamples[0].Length), U32((uint)GpsSamples[1].Length)),
+            Box("stco", U32(0), U32(1), U32(chunkOffset + (uint)Samples.Length)));
+        var gpsTrak = Box(
+            "trak",
+            Box("tkhd", U32(3), U32(0xE0A1B2C3), U32(0xE0A1B2C4), U32(2), new byte[68]),
+            Box("mdia", Box("mdhd", U32(0), U32(0), U32(0), U32(600), U32(600), U32(0)), Box("hdlr", U32(0), U32(0), Ascii("meta"), new byte[12], Utf8("\0")), Box("minf", gpsTable)));
         var ilst = Box("ilst", Box("\u00A9too", Box("data", U32(1), U32(0), Utf8(CanaryOwner + " / Lavf"))));
         var udta = Box(
             "udta",
@@ -148,7 +165,7 @@ public static class TestVideos
             Box("mdta", Utf8("com.apple.quicktime.model")));
         var values = Box("ilst", Box(Latin1String(U32(1)), Box("data", U32(1), U32(0), Utf8(CanaryGps))), Box(Latin1String(U32(2)), Box("data", U32(1), U32(0), Utf8(CanaryModel + " " + CanarySerial))));
         var meta = Box("meta", Box("hdlr", U32(0), U32(0), Ascii("mdta"), new byte[13]), keys, values);
-        return Box("moov", mvhd, trak, udta, meta);
+        return Box("moov", mvhd, trak, gpsTrak, udta, meta);
     }
 
     private static string Latin1String(byte[] bytes) => Encoding.Latin1.GetString(bytes);

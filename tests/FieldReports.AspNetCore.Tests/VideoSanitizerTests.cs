@@ -39,14 +39,21 @@ public class VideoSanitizerTests
 
         // Inside the movie: the track's and the movie's user data and metadata boxes are blanked, the track itself is kept.
         var moov = after.Single(b => b.Type == "moov");
-        Assert.Equal(["mvhd", "trak", "free", "free"], Boxes(stripped, moov.Offset + 8, moov.Offset + moov.Size).Select(b => b.Type));
+        Assert.Equal(["mvhd", "trak", "trak", "free", "free"], Boxes(stripped, moov.Offset + 8, moov.Offset + moov.Size).Select(b => b.Type));
 
-        // The chunk offset still points at the same samples, and mdat is byte for byte the same at the same place.
+        // The chunk offset still points at the same samples, and mdat is byte for byte the same at the same place, except
+        // the GPS track's samples, which are zeros of the same length (its sample tables are unchanged).
         var mdat = before.Single(b => b.Type == "mdat");
-        Assert.Equal(original.AsSpan((int)mdat.Offset, (int)mdat.Size).ToArray(), stripped.AsSpan((int)mdat.Offset, (int)mdat.Size).ToArray());
         var chunk = ChunkOffset(stripped);
         Assert.Equal(ChunkOffset(original), chunk);
         Assert.Equal(Samples, stripped.AsSpan((int)chunk, Samples.Length).ToArray());
+        var gps = GpsSamples.Sum(g => g.Length);
+        var gpsAt = (int)chunk + Samples.Length;
+        Assert.Equal(Concat(GpsSamples), original.AsSpan(gpsAt, gps).ToArray());
+        Assert.All(stripped.AsSpan(gpsAt, gps).ToArray(), b => Assert.Equal(0, b));
+        var expected = original.AsSpan((int)mdat.Offset, (int)mdat.Size).ToArray();
+        Array.Clear(expected, gpsAt - (int)mdat.Offset, gps);
+        Assert.Equal(expected, stripped.AsSpan((int)mdat.Offset, (int)mdat.Size).ToArray());
 
         // Recording times are "unknown" (0) in mvhd, tkhd and mdhd.
         foreach (var box in new[] { "mvhd"u8.ToArray(), "tkhd"u8.ToArray(), "mdhd"u8.ToArray() })
@@ -75,7 +82,7 @@ public class VideoSanitizerTests
     {
         var good = Mp4WithCanaries();
         var moov = Boxes(good).Single(b => b.Type == "moov");
-        var trak = Boxes(good, moov.Offset + 8, moov.Offset + moov.Size).Single(b => b.Type == "trak");
+        var trak = Boxes(good, moov.Offset + 8, moov.Offset + moov.Size).First(b => b.Type == "trak");
 
         byte[] With(long at, params byte[] bytes)
         {
@@ -105,6 +112,34 @@ public class VideoSanitizerTests
         var e = await Assert.ThrowsAsync<VideoSanitizer.MalformedException>(() => StripAsync(file));
         Assert.Contains("not a well-formed", e.Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(what));
+    }
+
+    [Fact]
+    public async Task Corrupted_files_are_either_copied_at_their_length_or_refused_never_anything_else()
+    {
+        var random = new Random(20261123);
+        foreach (var layout in Enum.GetValues<Layout>())
+        {
+            var good = Mp4WithCanaries(layout);
+            for (var i = 0; i < 300; i++)
+            {
+                var bad = good.ToArray();
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                {
+                    // Mostly in the boxes' headers and tables, where a flipped byte changes the structure.
+                    var at = random.Next(0, bad.Length - Samples.Length);
+                    bad[at] = (byte)random.Next(256);
+                }
+
+                try
+                {
+                    Assert.Equal(bad.Length, (await StripAsync(bad)).Length);
+                }
+                catch (VideoSanitizer.MalformedException)
+                {
+                }
+            }
+        }
     }
 
     [Fact]

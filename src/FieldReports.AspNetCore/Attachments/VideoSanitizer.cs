@@ -22,8 +22,9 @@ namespace FieldReports.AspNetCore;
 /// <c>pdin</c>, <c>prft</c>, <c>wide</c>); any other, such as a dashcam's <c>gps </c> box or Samsung's <c>sefd</c>, is
 /// replaced. The creation and modification times of <c>mvhd</c>, <c>tkhd</c> and <c>mdhd</c> are zeroed ("unknown").</para>
 /// <para>A file whose boxes do not fit (a size smaller than its header, a box running past its container or the end of
-/// the file, a size of 0 below the top level) is refused with <see cref="MalformedException"/>. Samples inside
-/// <c>mdat</c> are copied as they are: timed metadata tracks (a camera's GPS track) are not rewritten.</para>
+/// the file, a size of 0 below the top level) is refused with <see cref="MalformedException"/>. When the input can seek,
+/// the samples of timed metadata tracks (a camera's GPS track) are found first (<see cref="TimedMetadataSamples"/>) and
+/// written as zeros; from a forward-only input they are copied as they are.</para>
 /// </remarks>
 internal static class VideoSanitizer
 {
@@ -53,7 +54,8 @@ internal static class VideoSanitizer
     /// <exception cref="MalformedException">The box structure is malformed or the input ends before <paramref name="length"/>.</exception>
     public static async Task StripAsync(Stream input, long length, Stream output, CancellationToken cancellationToken)
     {
-        var walker = new Walker(input, output);
+        var samples = input.CanSeek ? await TimedMetadataSamples.FindAsync(input, length, cancellationToken) : [];
+        var walker = new Walker(input, output, samples);
         await walker.CopyBoxesAsync(0, length, null, cancellationToken);
         await output.FlushAsync(cancellationToken);
     }
@@ -69,10 +71,11 @@ internal static class VideoSanitizer
         _ => Action.Copy,
     };
 
-    private sealed class Walker(Stream input, Stream output)
+    private sealed class Walker(Stream input, Stream output, IReadOnlyList<(long Start, long End)> blank)
     {
         private readonly byte[] _buffer = new byte[BufferSize];
         private long _position;
+        private int _nextBlank;
 
         public async Task CopyBoxesAsync(int depth, long end, string? parent, CancellationToken ct)
         {
@@ -153,7 +156,7 @@ internal static class VideoSanitizer
                         break;
                     default:
                         await output.WriteAsync(header.AsMemory(0, headerLength), ct);
-                        await CopyAsync(payload, ct);
+                        await CopyAsync(payload, ct, blankSamples: parent is null && type == "mdat");
                         break;
                 }
             }
@@ -180,14 +183,37 @@ internal static class VideoSanitizer
             await CopyAsync(payload - 4 - times, ct);
         }
 
-        private async Task CopyAsync(long count, CancellationToken ct)
+        private async Task CopyAsync(long count, CancellationToken ct, bool blankSamples = false)
         {
             while (count > 0)
             {
                 var n = (int)Math.Min(count, _buffer.Length);
+                var at = _position;
                 await ReadAsync(_buffer.AsMemory(0, n), ct);
+                if (blankSamples)
+                {
+                    BlankSamples(at, n);
+                }
+
                 await output.WriteAsync(_buffer.AsMemory(0, n), ct);
                 count -= n;
+            }
+        }
+
+        /// <summary>Zeroes the bytes of timed metadata samples within the buffer, which holds the file from <paramref name="at"/>.</summary>
+        private void BlankSamples(long at, int n)
+        {
+            var end = at + n;
+            while (_nextBlank < blank.Count && blank[_nextBlank].End <= at)
+            {
+                _nextBlank++;
+            }
+
+            for (var i = _nextBlank; i < blank.Count && blank[i].Start < end; i++)
+            {
+                var from = Math.Max(blank[i].Start, at);
+                var to = Math.Min(blank[i].End, end);
+                _buffer.AsSpan((int)(from - at), (int)(to - from)).Clear();
             }
         }
 
