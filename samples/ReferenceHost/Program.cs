@@ -77,6 +77,7 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     {
         o.RolesFromClaims("role", "agency_id");
         o.AttachmentDirectory = settings.AttachmentDirectory;   // API uploads live with the host's data, not in the working directory
+        o.EvidenceCleanup.Enabled = !generatingDocument && !builder.Environment.IsEnvironment("Testing");   // like the SLA monitor
     });
 
 // Real sign-in: ASP.NET Core Identity with hashed passwords and lockout after repeated failures.

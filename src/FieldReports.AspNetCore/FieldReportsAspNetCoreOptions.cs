@@ -44,6 +44,12 @@ public sealed class FieldReportsAspNetCoreOptions
     /// </summary>
     public TimeSpan CatalogueRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The evidence cleanup: uncited evidence of a report no result can be submitted for any more is deleted after its
+    /// retention (1 day by default), by a pass every hour on one instance at a time. See <see cref="EvidenceCleanupOptions"/>.
+    /// </summary>
+    public EvidenceCleanupOptions EvidenceCleanup { get; } = new();
+
     /// <summary>Sets the role and agency claim types in one call.</summary>
     /// <param name="roleClaimType">The role claim type.</param>
     /// <param name="agencyClaimType">The agency claim type.</param>

@@ -138,6 +138,9 @@ public static class FieldReportsModelBuilderExtensions
             b.Property(a => a.OriginalStorageKey).HasColumnName("original_storage_key").HasMaxLength(1024);
             b.Property(a => a.CreatedAt).HasColumnName("created_at");
             b.HasIndex(a => a.ReportId).HasDatabaseName($"ix_{prefix}attachments_report");
+            b.Property(a => a.Role).HasColumnName("role");
+            // The evidence cleanup's scan: evidence not yet reviewed, by upload time.
+            b.HasIndex(a => new { a.ProvinceId, a.Role, a.CreatedAt }).HasDatabaseName($"ix_{prefix}attachments_role_created");
         });
 
         modelBuilder.Entity<OutboxMessageRow>(b =>

@@ -85,18 +85,56 @@ public class AttachmentTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Video_is_served_to_the_centre_and_the_reporter_only_since_its_metadata_is_not_stripped()
+    public async Task Mp4_video_reaches_the_agency_leaders_and_the_public_without_its_metadata_while_the_centre_keeps_the_original()
     {
-        byte[] mp4 = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0, (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1'];
-        var id = await Api.SubmitAsync(factory, Api.Citizen, mp4, "clip.mp4");
+        var original = TestVideos.Mp4WithCanaries();
+        var id = await Api.SubmitAsync(factory, Api.Citizen, original, "clip<1>.mp4");
+        var path = $"/reports/{id}/attachments/{await AttachmentOfAsync(id)}";
+        await Api.AssignAsync(factory, id);
+        var agency = await DownloadAsync(Api.Handler, path);
+        await Api.PublishAssignedAsync(factory, id);
+
+        foreach (var copy in new[] { agency, await DownloadAsync(Api.Leader, path), await DownloadAsync(null, "/public" + path), await DownloadAsync(Api.Citizen, path) })
+        {
+            Assert.Equal(original.Length, copy.Length);
+            var text = Encoding.Latin1.GetString(copy) + Encoding.UTF8.GetString(copy);
+            Assert.All(TestVideos.Canaries, c => Assert.DoesNotContain(c, text, StringComparison.Ordinal));
+            var chunk = TestVideos.ChunkOffset(copy);
+            Assert.Equal(TestVideos.Samples, copy.AsSpan((int)chunk, TestVideos.Samples.Length).ToArray());
+        }
+
+        Assert.Equal(original, await DownloadAsync(Api.Reception, path));
+        var response = await Api.GetAsync(factory, null, "/public" + path);
+        Assert.Equal("video/mp4", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("clip1.mp4", response.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    [Fact]
+    public async Task WebM_video_is_served_to_the_centre_and_the_reporter_only_since_its_metadata_is_not_stripped()
+    {
+        byte[] webm = [0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0xF7, 0x81, 0x01, 0x42, 0xF2, 0x81, 0x04, 0x42, 0x82, 0x84, (byte)'w', (byte)'e', (byte)'b', (byte)'m'];
+        var id = await Api.SubmitAsync(factory, Api.Citizen, webm, "clip.webm");
         var path = $"/reports/{id}/attachments/{await AttachmentOfAsync(id)}";
         await Api.PublishAsync(factory, id);
 
-        Assert.Equal(mp4, await DownloadAsync(Api.Citizen, path));
-        Assert.Equal(mp4, await DownloadAsync(Api.Reception, path));
+        Assert.Equal(webm, await DownloadAsync(Api.Citizen, path));
+        Assert.Equal(webm, await DownloadAsync(Api.Reception, path));
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(factory, Api.Handler, path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(factory, Api.Leader, path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(factory, null, "/public" + path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Mp4_whose_box_runs_past_its_container_is_a_422_problem_and_nothing_is_kept()
+    {
+        var video = TestVideos.Mp4WithCanaries();
+        var moov = TestVideos.Boxes(video).Single(b => b.Type == "moov");
+        TestVideos.U32((uint)moov.Size).CopyTo(video, moov.Offset + 8);
+
+        var problem = await RefusedAsync(video, "clip.mp4", 422);
+
+        Assert.Equal(ErrorCodes.UploadVideoUnreadable, problem.GetProperty("code").GetString());
+        Assert.Contains("mvhd", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

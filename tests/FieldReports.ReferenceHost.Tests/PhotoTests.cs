@@ -77,6 +77,11 @@ public sealed partial class PhotoTests
         Assert.NotEmpty(Metadata(await GetAsync(host, Reception, evidence)).OfType<GpsDirectory>());
         AssertStripped(await GetAsync(host, Handler, evidence));
 
+        // Recorded with their roles: the page's photo as the report's own, the result's photo as evidence.
+        var attachments = host.Services.GetRequiredService<FieldReports.Stores.IAttachmentStore>();
+        Assert.Equal(FieldReports.Stores.AttachmentRole.Report, (await attachments.FindAsync("ca-mau", attachment, default))!.Role);
+        Assert.Equal(FieldReports.Stores.AttachmentRole.Evidence, (await attachments.FindAsync("ca-mau", handled.Evidence[0], default))!.Role);
+
         Assert.True((await actions.ApplyAsync("ca-mau", id, new ApproveCommand(), Actor.Approver("photo-appr-1"), default)).IsSuccess);
         AssertStripped(await GetAsync(host, null, published));
         AssertStripped(await GetAsync(host, null, published.Replace(attachment, handled.Evidence[0], StringComparison.Ordinal)));

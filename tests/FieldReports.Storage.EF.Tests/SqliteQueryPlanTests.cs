@@ -48,6 +48,18 @@ public sealed class SqliteQueryPlanTests : StorageTestBase
     }
 
     [Fact]
+    public async Task Evidence_to_review_is_read_on_its_index()
+    {
+        var now = Clock.GetCurrentInstant();
+        await RunAsync(async _ =>
+        {
+            var attachments = NewServices(context: o => o.AddInterceptors(_recorder)).GetRequiredService<IAttachmentStore>();
+            return await attachments.ListEvidenceToReviewAsync(TestReports.Province, now, [Reports.ReportState.Published, Reports.ReportState.Closed], 100, default);
+        });
+        Assert.Contains("ix_attachments_role_created", _recorder.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unanswered_interactions_read_the_period_on_their_index()
     {
         var now = Clock.GetCurrentInstant();

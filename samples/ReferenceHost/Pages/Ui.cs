@@ -55,6 +55,7 @@ public static class Ui
         FieldReports.ErrorCodes.UploadTooLarge => l["Tệp quá lớn hoặc quá nhiều tệp.", "A file is too large, or there are too many files."] + " (" + error.Message + ")",
         FieldReports.ErrorCodes.UploadImageTooLarge => l["Ảnh có kích thước điểm ảnh quá lớn.", "An image has too many pixels."] + " (" + error.Message + ")",
         FieldReports.ErrorCodes.UploadImageUnreadable => l["Không đọc được ảnh; vui lòng chụp lại hoặc chọn ảnh khác.", "An image could not be read; please take or choose another."],
+        FieldReports.ErrorCodes.UploadVideoUnreadable => l["Tệp video bị hỏng hoặc không đầy đủ; vui lòng quay lại hoặc chọn video khác.", "A video is damaged or incomplete; please record or choose another."],
         _ => error.Message,
     };
 

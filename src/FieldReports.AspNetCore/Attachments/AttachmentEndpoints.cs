@@ -12,7 +12,8 @@ namespace FieldReports.AspNetCore;
 
 /// <summary>
 /// Downloads of a report's attachments. The centre's staff get the bytes as uploaded; everybody else who may see the
-/// report gets the copy whose metadata was stripped at upload, and nothing when there is no such copy (a video).
+/// report gets the copy whose metadata was stripped at upload (images, MP4 and QuickTime videos), and nothing when there
+/// is no such copy (a WebM video) — except the reporter, who gets their own upload back.
 /// </summary>
 internal static class AttachmentEndpoints
 {
@@ -20,14 +21,14 @@ internal static class AttachmentEndpoints
     {
         province.MapGet("/reports/{id:guid}/attachments/{attachmentId}", Download)
             .WithName("DownloadAttachment")
-            .WithSummary("An attachment of a report: the original for the centre's staff; for the reporter, the assigned agency and leaders, images without their metadata (EXIF, XMP, IPTC, comments). Served with nosniff as a download.")
+            .WithSummary("An attachment of a report: the original for the centre's staff; for the reporter, the assigned agency and leaders, images and MP4/QuickTime videos without their metadata (EXIF, XMP, IPTC, comments; udta, meta, uuid boxes). Served with nosniff as a download.")
             .WithTags("Reports")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization();
         province.MapGet("/public/reports/{id:guid}/attachments/{attachmentId}", DownloadPublished)
             .WithName("DownloadPublishedAttachment")
-            .WithSummary("An image of a published, non-confidential report, without its metadata. Served with nosniff as a download.")
+            .WithSummary("An image or MP4/QuickTime video of a published, non-confidential report, without its metadata. Served with nosniff as a download.")
             .WithTags("Public")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)

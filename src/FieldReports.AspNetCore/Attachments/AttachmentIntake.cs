@@ -12,7 +12,8 @@ namespace FieldReports.AspNetCore;
 /// The API's upload checks for a host's own pages (a form posting photos with a report or with a result): each file is
 /// accepted by its content, not its name or declared type, within the province's limits; an image is refused when its
 /// header declares an absurd size, kept as uploaded for the centre's staff and as a copy without metadata (EXIF with GPS,
-/// serial and owner; XMP; IPTC; comments) for everybody else. Once the report exists, <see cref="CommitAsync"/> records
+/// serial and owner; XMP; IPTC; comments) for everybody else, and so is an MP4 or QuickTime video (without its
+/// <c>udta</c>, <c>meta</c> and <c>uuid</c> boxes). Once the report exists, <see cref="CommitAsync"/> records
 /// the files against it, after which the API's attachment downloads serve each caller the copy they may see.
 /// </summary>
 public sealed class AttachmentIntake
@@ -58,17 +59,24 @@ public sealed class AttachmentIntake
         return new AttachmentBatch(uploads, null);
     }
 
-    /// <summary>Records the batch's files as attachments of a report that now exists.</summary>
+    /// <summary>
+    /// Records the batch's files as attachments of a report that now exists: files the report lists as its own
+    /// (<see cref="ReportContent.AttachmentIds"/>) as <see cref="AttachmentRole.Report"/>, the others as a result's
+    /// <see cref="AttachmentRole.Evidence"/>, which the evidence cleanup removes if no result cites them.
+    /// </summary>
     /// <param name="provinceId">The report's province.</param>
     /// <param name="reportId">The report.</param>
     /// <param name="batch">Files accepted by <see cref="ReceiveAsync"/>.</param>
     /// <param name="at">The instant of upload.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task that completes when the files are recorded.</returns>
-    public Task CommitAsync(string provinceId, ReportId reportId, AttachmentBatch batch, Instant at, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(string provinceId, ReportId reportId, AttachmentBatch batch, Instant at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return AttachmentUploads.CommitAsync(_services.GetRequiredService<IAttachmentStore>(), provinceId, reportId, batch.Uploads, at, cancellationToken);
+        var report = await _services.GetRequiredService<IReportStore>().FindAsync(provinceId, reportId, cancellationToken);
+        var own = report?.Content.AttachmentIds ?? [];
+        await AttachmentUploads.CommitAsync(
+            _services.GetRequiredService<IAttachmentStore>(), provinceId, reportId, batch.Uploads, at, id => own.Contains(id) ? AttachmentRole.Report : AttachmentRole.Evidence, cancellationToken);
     }
 
     /// <summary>Deletes the batch's files when the report or result they came with was refused.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using FieldReports.AspNetCore.Endpoints;
 using FieldReports.Intake;
@@ -19,9 +20,10 @@ namespace FieldReports.AspNetCore;
 /// <summary>
 /// Reads a multipart submission as a stream: the <c>report</c> part as JSON and each file part straight into the
 /// attachment content store, refusing a file whose bytes are not an accepted image or video (415), and too many or too
-/// large files (413) by the province's limits, before they are fully read. An image is kept as uploaded for the centre's
-/// staff and as a copy without metadata for everybody else (<see cref="ImageSanitizer"/>); an image whose header
-/// declares an absurd size is refused (413) before it is decoded, and an unreadable one (422).
+/// large files (413) by the province's limits, before they are fully read. An image, an MP4 or a QuickTime video is kept as
+/// uploaded for the centre's staff and as a copy without metadata for everybody else (<see cref="ImageSanitizer"/>,
+/// <see cref="VideoSanitizer"/>); an image whose header declares an absurd size is refused (413) before it is decoded,
+/// and an unreadable image or malformed video (422). A WebM video is kept as uploaded only.
 /// </summary>
 internal sealed class AttachmentUploads(IAttachmentContentStore content, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
@@ -120,9 +122,14 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
 
         // Listed at once, so that a refusal from here on deletes the file with the others.
         uploads.Add(new Upload(draft, key, limited.Consumed));
+        if (VideoSanitizer.CanStrip(mediaType))
+        {
+            return await StripVideoAsync(profile, key, limited.Consumed, uploads, ct);
+        }
+
         if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
         {
-            // Videos are kept as uploaded: their metadata is not stripped, so they are served to the centre and the reporter only.
+            // WebM (Matroska) is kept as uploaded: its metadata is not stripped, so it is served to the centre and the reporter only.
             return null;
         }
 
@@ -177,12 +184,12 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
         }),
     ];
 
-    /// <summary>Records the uploads' metadata under a report that already exists (a result's evidence).</summary>
-    public static async Task CommitAsync(IAttachmentStore store, string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, CancellationToken ct)
+    /// <summary>Records the uploads' metadata under a report that already exists, each with the role <paramref name="roleOf"/> gives its id.</summary>
+    public static async Task CommitAsync(IAttachmentStore store, string provinceId, ReportId reportId, IReadOnlyList<Upload> uploads, Instant at, Func<string, AttachmentRole> roleOf, CancellationToken ct)
     {
         foreach (var metadata in MetadataOf(provinceId, uploads, at))
         {
-            await store.AddAsync(metadata with { ReportId = reportId }, ct);
+            await store.AddAsync(metadata with { ReportId = reportId, Role = roleOf(metadata.Id) }, ct);
         }
     }
 
@@ -198,6 +205,68 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
                 await content.DeleteAsync(original, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// Streams a stored MP4/QuickTime upload through <see cref="VideoSanitizer"/> into a new stored copy (a pipe between
+    /// the two: memory stays bounded whatever the size) and lists it as the copy others see; a malformed file is 422.
+    /// </summary>
+    private async Task<ProblemHttpResult?> StripVideoAsync(ProvinceProfile profile, string key, long length, List<Upload> uploads, CancellationToken ct)
+    {
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
+        var writing = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await using var original = await content.OpenReadAsync(key, ct) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved.");
+                    await using var output = pipe.Writer.AsStream(leaveOpen: true);
+                    await VideoSanitizer.StripAsync(original, length, output, ct);
+                    await pipe.Writer.CompleteAsync();
+                }
+                catch (Exception e)
+                {
+                    await pipe.Writer.CompleteAsync(e);
+                    throw;
+                }
+            },
+            CancellationToken.None);
+
+        string? cleanKey = null;
+        Exception? saveFailed = null;
+        try
+        {
+            await using var input = pipe.Reader.AsStream();
+            cleanKey = await content.SaveAsync(profile.Id, input, ct);
+        }
+#pragma warning disable CA1031 // The copy's own failure decides the answer: it is awaited below, then this one is rethrown.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            saveFailed = e;
+        }
+
+        try
+        {
+            await writing;
+        }
+        catch (VideoSanitizer.MalformedException malformed)
+        {
+            if (cleanKey is not null)
+            {
+                await content.DeleteAsync(cleanKey, CancellationToken.None);
+            }
+
+            return Problem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.UploadVideoUnreadable, malformed.Message);
+        }
+
+        if (saveFailed is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(saveFailed);
+        }
+
+        uploads[^1] = uploads[^1] with { StorageKey = cleanKey!, OriginalStorageKey = key };
+        return null;
     }
 
     /// <summary>Reads a stored upload back and makes its clean copy, or the problem that refuses it.</summary>

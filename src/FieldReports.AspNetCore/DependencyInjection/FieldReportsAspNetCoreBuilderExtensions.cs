@@ -20,7 +20,8 @@ public static class FieldReportsAspNetCoreBuilderExtensions
     /// <summary>
     /// Registers the principal-to-actor mapping, the role policies (<see cref="FieldReportsPolicies"/>), problem details
     /// with stable error codes, the exception handler, and a hosted service that picks up catalogue edits made on other
-    /// instances (<see cref="FieldReportsAspNetCoreOptions.CatalogueRefreshInterval"/>). Authentication stays the host's.
+    /// instances (<see cref="FieldReportsAspNetCoreOptions.CatalogueRefreshInterval"/>), and one that deletes uncited
+    /// evidence (<see cref="FieldReportsAspNetCoreOptions.EvidenceCleanup"/>). Authentication stays the host's.
     /// </summary>
     /// <param name="builder">The FieldReports builder.</param>
     /// <param name="configure">Configures the claim types, optionally.</param>
@@ -42,6 +43,12 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         services.TryAddSingleton<AttachmentUploads>();
         services.TryAddSingleton(sp => new AttachmentIntake(sp.GetRequiredService<AttachmentUploads>(), sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ProvinceCatalogueRefresher>());
+        // The evidence cleanup, under a lease (in memory unless a store package registers a shared one).
+        services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
+        services.TryAddSingleton<EvidenceCleanup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, EvidenceCleanupService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FieldReportsAspNetCoreOptions>, EvidenceCleanupOptionsValidator>());
+        options.ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -256,7 +256,7 @@ internal static class ReportEndpoints
             return SubmissionValidation.Invalid("files", "Send at least one evidence file as a 'files' part.");
         }
 
-        await AttachmentUploads.CommitAsync(http.RequestServices.GetRequiredService<IAttachmentStore>(), profile.Id, reportId, read.Uploads, api.Clock.GetCurrentInstant(), ct);
+        await AttachmentUploads.CommitAsync(http.RequestServices.GetRequiredService<IAttachmentStore>(), profile.Id, reportId, read.Uploads, api.Clock.GetCurrentInstant(), _ => AttachmentRole.Evidence, ct);
         return TypedResults.Created($"reports/{id}", new EvidenceUploadDto([.. read.Uploads.Select(u => u.Draft.Id)]));
     }
 

@@ -95,6 +95,9 @@ public static class ErrorCodes
     /// <summary>An uploaded image is truncated or corrupt and could not be read; nothing was stored.</summary>
     public const string UploadImageUnreadable = "upload.image_unreadable";
 
+    /// <summary>An uploaded MP4 or QuickTime video's boxes are malformed (truncated, or a size that does not fit its container); nothing was stored.</summary>
+    public const string UploadVideoUnreadable = "upload.video_unreadable";
+
     /// <summary>The province is not configured in this deployment.</summary>
     public const string ProvinceUnknown = "province.unknown";
 

@@ -28,18 +28,22 @@ public sealed record AttachmentMetadata
     public string? Sha256 { get; init; }
 
     /// <summary>
-    /// Where the host's blob storage keeps the bytes served to the people who may see the report. For an image whose
-    /// metadata was stripped, the stripped copy; <see cref="FileName"/>, <see cref="ContentType"/>, <see cref="Length"/>
+    /// Where the host's blob storage keeps the bytes served to the people who may see the report. For an image or video
+    /// whose metadata was stripped, the stripped copy; <see cref="FileName"/>, <see cref="ContentType"/>, <see cref="Length"/>
     /// and <see cref="Sha256"/> describe these bytes.
     /// </summary>
     public required string StorageKey { get; init; }
 
     /// <summary>
     /// Where the bytes as uploaded are kept when <see cref="StorageKey"/> holds a copy with their metadata (EXIF, XMP,
-    /// IPTC, comments) removed; only the centre's staff may read them. <see langword="null"/> when nothing was stripped
-    /// (a video, or an attachment stored before stripping existed): such bytes are served only to the centre and the reporter.
+    /// IPTC, comments; a video's <c>udta</c>, <c>meta</c> and <c>uuid</c> boxes) removed; only the centre's staff may read
+    /// them. <see langword="null"/> when nothing was stripped (a WebM video, or an attachment stored before stripping
+    /// existed): such bytes are served only to the centre and the reporter.
     /// </summary>
     public string? OriginalStorageKey { get; init; }
+
+    /// <summary>Why it was uploaded: with the report (the default) or as evidence of a result.</summary>
+    public AttachmentRole Role { get; init; }
 
     /// <summary>When the attachment was uploaded.</summary>
     public required Instant CreatedAt { get; init; }

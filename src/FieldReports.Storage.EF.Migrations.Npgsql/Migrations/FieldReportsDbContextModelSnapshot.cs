@@ -126,6 +126,10 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("report_id");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -141,6 +145,9 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
 
                     b.HasIndex("ReportId")
                         .HasDatabaseName("ix_attachments_report");
+
+                    b.HasIndex("ProvinceId", "Role", "CreatedAt")
+                        .HasDatabaseName("ix_attachments_role_created");
 
                     b.ToTable("attachments", (string)null);
                 });

@@ -1,3 +1,4 @@
+using FieldReports.Stores;
 using NodaTime;
 
 namespace FieldReports.Storage.EF.Model;
@@ -22,6 +23,8 @@ internal sealed class AttachmentRow
     public string StorageKey { get; set; } = "";
 
     public string? OriginalStorageKey { get; set; }
+
+    public AttachmentRole Role { get; set; }
 
     public Instant CreatedAt { get; set; }
 }

@@ -2,6 +2,7 @@ using FieldReports.Reports;
 using FieldReports.Storage.EF.Model;
 using FieldReports.Stores;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace FieldReports.Storage.EF.Stores;
 
@@ -47,6 +48,7 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
         Sha256 = attachment.Sha256,
         StorageKey = attachment.StorageKey,
         OriginalStorageKey = attachment.OriginalStorageKey,
+        Role = attachment.Role,
         CreatedAt = attachment.CreatedAt,
     };
 
@@ -76,6 +78,66 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
         }
     }
 
+    public async Task<IReadOnlyList<AttachmentMetadata>> ListEvidenceToReviewAsync(string provinceId, Instant uploadedBefore, IReadOnlyCollection<ReportState> settledStates, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentNullException.ThrowIfNull(settledStates);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var states = settledStates.Distinct().ToList();
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var rows = await (
+                    from a in db.Set<AttachmentRow>().AsNoTracking()
+                    join r in db.Set<ReportRow>().AsNoTracking() on a.ReportId equals (Guid?)r.Id
+                    where a.ProvinceId == provinceId && a.Role == AttachmentRole.Evidence && a.CreatedAt < uploadedBefore
+                        && r.ProvinceId == provinceId && states.Contains(r.State)
+                    orderby a.CreatedAt, a.Id
+                    select a)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+            return [.. rows.Select(ToMetadata)];
+        }
+    }
+
+    public async Task RetainEvidenceAsync(string provinceId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentNullException.ThrowIfNull(ids);
+        var keys = ids.Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            await db.Set<AttachmentRow>()
+                .Where(a => a.ProvinceId == provinceId && a.Role == AttachmentRole.Evidence && keys.Contains(a.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Role, AttachmentRole.RetainedEvidence), cancellationToken);
+        }
+    }
+
+    public async Task<int> RemoveEvidenceAsync(string provinceId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentNullException.ThrowIfNull(ids);
+        var keys = ids.Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            return await db.Set<AttachmentRow>()
+                .Where(a => a.ProvinceId == provinceId && a.Role == AttachmentRole.Evidence && keys.Contains(a.Id))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
     private static AttachmentMetadata ToMetadata(AttachmentRow row) => new()
     {
         Id = row.Id,
@@ -87,6 +149,7 @@ internal sealed class EfAttachmentStore<TContext>(IDbContextFactory<TContext> co
         Sha256 = row.Sha256,
         StorageKey = row.StorageKey,
         OriginalStorageKey = row.OriginalStorageKey,
+        Role = row.Role,
         CreatedAt = row.CreatedAt,
     };
 }

@@ -120,6 +120,10 @@ namespace ReferenceHost.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("report_id");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -135,6 +139,9 @@ namespace ReferenceHost.Data.Migrations
 
                     b.HasIndex("ReportId")
                         .HasDatabaseName("ix_attachments_report");
+
+                    b.HasIndex("ProvinceId", "Role", "CreatedAt")
+                        .HasDatabaseName("ix_attachments_role_created");
 
                     b.ToTable("attachments", (string)null);
                 });
