@@ -75,6 +75,9 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     .AddAspNetCore(o =>
     {
         o.RolesFromClaims("role", "agency_id");
+        // The host's own accounts are checked against its account directory on every request; single sign-on accounts
+        // keep the roles their provider gives.
+        o.StaffDirectoryAuthenticationType = IdentityConstants.ApplicationScheme;
         o.AttachmentDirectory = settings.AttachmentDirectory;   // API uploads live with the host's data, not in the working directory
     });
 
@@ -93,6 +96,12 @@ builder.Services.AddIdentityCore<HostUser>(o =>
     .AddSignInManager()
     .AddClaimsPrincipalFactory<HostClaimsFactory>()
     .AddDefaultTokenProviders();
+// Administrators manage staff accounts through the API (admin/staff) over Identity's users.
+builder.Services.AddScoped<FieldReports.Accounts.IStaffDirectory, HostStaffDirectory>();
+
+// A cookie is checked against the account's security stamp every minute: a changed role or agency is re-issued into it, a
+// disabled account is signed out (the API and the pages read the account on every request anyway).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";

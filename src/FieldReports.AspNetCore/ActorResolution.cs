@@ -74,3 +74,20 @@ internal sealed class ActorResolution(IActorResolver resolver, IOptionsMonitor<F
 
     private sealed record Entry(ClaimsPrincipal User, ResolvedActor? Actor);
 }
+
+/// <summary>The FieldReports actor of a request, for a host's own pages and endpoints.</summary>
+public static class FieldReportsHttpContextExtensions
+{
+    /// <summary>
+    /// The actor the signed-in user acts as on this request, as the FieldReports endpoints see it: read through the
+    /// <see cref="IActorResolver"/> and, for staff, the host's <see cref="IStaffDirectory"/> when one is registered (a
+    /// disabled account is nobody; role and agency are the directory's). Read once per request.
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <returns>The actor and its province, or <see langword="null"/> when the user acts as nobody.</returns>
+    public static ValueTask<ResolvedActor?> GetFieldReportsActorAsync(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.RequestServices.GetRequiredService<ActorResolution>().ResolveAsync(http);
+    }
+}
