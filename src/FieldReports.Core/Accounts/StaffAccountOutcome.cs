@@ -1,7 +1,7 @@
 namespace FieldReports.Accounts;
 
 /// <summary>The outcome of a change to a staff account: the account as stored, or why nothing changed.</summary>
-public sealed record StaffAccountOutcome
+public sealed class StaffAccountOutcome
 {
     private StaffAccountOutcome(StaffAccount? account, DomainError? error)
     {
