@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FieldReports.Provinces;
+using FieldReports.Storage.EF.Tests.Infrastructure;
 using FieldReports.Stores;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,12 @@ public sealed class StaffAccountTests
     public async Task An_administrator_creates_a_handling_account_that_signs_in_then_moves_and_disables_it_with_effect_on_the_next_request()
     {
         await using var host = new HostFactory(new Dictionary<string, string?> { ["FieldReports:SeedDemo"] = "true" }, testSignIn: false);
+        await CreateMoveAndDisableAsync(host);
+    }
+
+    /// <summary>The whole story on one host: created, signed in, moved, disabled, each seen by the account's next request.</summary>
+    internal static async Task CreateMoveAndDisableAsync(HostFactory host)
+    {
         var (agencyA, reportA, agencyB) = await TwoAgenciesAsync(host);
         using var admin = await SignInAsync(host, "ca-mau.admin", DemoSeeder.DemoPassword);
 
@@ -48,6 +55,7 @@ public sealed class StaffAccountTests
         var queue = await QueueAsync(staff);
         Assert.Contains(reportA, queue.Select(q => q.Id));
         Assert.All(queue, q => Assert.Equal(agencyA, q.Agency));
+        Assert.Contains($"data-report=\"{reportA}\"", await staff.GetStringAsync(new Uri("/ca-mau/agency", UriKind.Relative)), StringComparison.Ordinal);
 
         var read = await admin.GetAsync(new Uri($"{Api}/admin/staff/{id}", UriKind.Relative));
         using var move = new HttpRequestMessage(HttpMethod.Put, new Uri($"{Api}/admin/staff/{id}", UriKind.Relative))
@@ -65,6 +73,8 @@ public sealed class StaffAccountTests
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(new Uri($"{Api}/reports/{reportA}", UriKind.Relative))).StatusCode);
         var me = JsonDocument.Parse(await staff.GetStringAsync(new Uri("/api/v1/me", UriKind.Relative))).RootElement;
         Assert.Equal(agencyB, me.GetProperty("agencyId").GetString());
+        // The host's own pages too, with the same cookie.
+        Assert.DoesNotContain($"data-report=\"{reportA}\"", await staff.GetStringAsync(new Uri("/ca-mau/agency", UriKind.Relative)), StringComparison.Ordinal);
 
         var disabled = await admin.PostAsJsonAsync(new Uri($"{Api}/admin/staff/{id}/disable", UriKind.Relative), new { reason = "Chuyển công tác" });
         Assert.True(disabled.IsSuccessStatusCode, await disabled.Content.ReadAsStringAsync());
@@ -123,4 +133,21 @@ public sealed class StaffAccountTests
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString();
+}
+
+/// <summary>The same story on PostgreSQL (Identity's store and the FieldReports tables on a throwaway cluster).</summary>
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresStaffAccountTests(PostgresServer postgres)
+{
+    [PostgresFact]
+    public async Task An_administrator_creates_moves_and_disables_a_handling_account_on_PostgreSQL()
+    {
+        await using var host = new HostFactory(new Dictionary<string, string?>
+        {
+            ["FieldReports:Database:Provider"] = "Npgsql",
+            ["FieldReports:Database:ConnectionString"] = await postgres.CreateDatabaseAsync(),
+            ["FieldReports:SeedDemo"] = "true",
+        }, testSignIn: false);
+        await StaffAccountTests.CreateMoveAndDisableAsync(host);
+    }
 }
