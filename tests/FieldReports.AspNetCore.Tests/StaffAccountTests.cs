@@ -151,6 +151,9 @@ public class StaffAccountTests(StaffApiFactory factory) : IClassFixture<StaffApi
         var disabled = await Api.Ok(Api.PostAsync(factory, Api.Admin, $"{Staff}/h-mv/disable", new { reason = "Nghỉ việc từ 23/11" }));
         Assert.True(disabled.GetProperty("disabled").GetBoolean());
         Assert.Equal("adm-1: Nghỉ việc từ 23/11", factory.Directory.Reasons["h-mv"]);
+        // The audit line names the account, the change and the administrator; the reason stays with the directory.
+        Assert.Contains(factory.Logs, l => l.Contains("Staff account h-mv of province ca-mau disabled (HandlingStaff) by administrator adm-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs, l => l.Contains("Nghỉ việc từ 23/11", StringComparison.Ordinal));
         await AssertProblem(await MeAsync(mover), HttpStatusCode.Forbidden, "auth.no_role");
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.GetAsync(factory, mover, "/agency-queue")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.PostAsync(factory, mover, $"/reports/{other}/acknowledge", new { })).StatusCode);

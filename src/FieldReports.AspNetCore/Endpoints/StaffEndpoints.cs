@@ -282,7 +282,7 @@ internal static partial class StaffEndpoints
         type: DomainErrorResults.TypePrefix + code,
         extensions: new Dictionary<string, object?> { [DomainErrorResults.CodeExtension] = code });
 
-    [LoggerMessage(EventId = 1300, EventName = "StaffAccountChanged", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1400, EventName = "StaffAccountChanged", Level = LogLevel.Information,
         Message = "Staff account {AccountId} of province {ProvinceId} {Change} ({Role}) by administrator {AdministratorId}")]
     private static partial void LogChanged(ILogger logger, string change, string accountId, string provinceId, ActorRole role, string administratorId);
 }
