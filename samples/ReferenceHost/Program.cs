@@ -110,6 +110,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     // An API answers 401/403 instead of redirecting to a sign-in page.
     o.Events.OnRedirectToLogin = context => Deny(context.HttpContext, StatusCodes.Status401Unauthorized, context.RedirectUri);
     o.Events.OnRedirectToAccessDenied = context => Deny(context.HttpContext, StatusCodes.Status403Forbidden, context.RedirectUri);
+    // Only the host's own accounts have a security stamp; a single sign-on session (signed in to the same cookie) is the
+    // provider's, and would otherwise be signed out at the first check for want of a stamp.
+    o.Events.OnValidatePrincipal = context =>
+        context.Principal?.Identities.Any(i => i.AuthenticationType == IdentityConstants.ApplicationScheme) == true
+            ? SecurityStampValidator.ValidatePrincipalAsync(context)
+            : Task.CompletedTask;
 });
 
 // A province that has its own identity provider signs in through OpenID Connect (FieldReports:SingleSignOn, disabled

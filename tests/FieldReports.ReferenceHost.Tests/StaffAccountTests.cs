@@ -28,6 +28,37 @@ public sealed class StaffAccountTests
         await CreateMoveAndDisableAsync(host);
     }
 
+    [Fact]
+    public async Task The_moved_account_s_cookie_is_refused_at_its_next_check_and_a_new_sign_in_carries_the_new_agency()
+    {
+        await using var host = new HostFactory(
+            new Dictionary<string, string?> { ["FieldReports:SeedDemo"] = "true" },
+            testSignIn: false,
+            services: s => s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        var (agencyA, _, agencyB) = await TwoAgenciesAsync(host);
+        using var admin = await SignInAsync(host, "ca-mau.admin", DemoSeeder.DemoPassword);
+        using var staff = await SignInAsync(host, $"ca-mau.{agencyA}", DemoSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+
+        var id = await IdOfAsync(host, $"ca-mau.{agencyA}");
+        var read = await admin.GetAsync(new Uri($"{Api}/admin/staff/{id}", UriKind.Relative));
+        using var move = new HttpRequestMessage(HttpMethod.Put, new Uri($"{Api}/admin/staff/{id}", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { displayName = "Cán bộ luân chuyển", role = "handling_staff", agencyId = agencyB }),
+        };
+        move.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.True((await admin.SendAsync(move)).IsSuccessStatusCode);
+
+        // The security stamp changed with the move: the old cookie no longer signs anyone in.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        using var again = await SignInAsync(host, $"ca-mau.{agencyA}", DemoSeeder.DemoPassword);
+        var me = JsonDocument.Parse(await again.GetStringAsync(new Uri("/api/v1/me", UriKind.Relative))).RootElement;
+        Assert.Equal(agencyB, me.GetProperty("agencyId").GetString());
+
+        // The administrator's own cookie, checked on every request too, stays valid.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri($"{Api}/admin/staff", UriKind.Relative))).StatusCode);
+    }
+
     /// <summary>The whole story on one host: created, signed in, moved, disabled, each seen by the account's next request.</summary>
     internal static async Task CreateMoveAndDisableAsync(HostFactory host)
     {
