@@ -76,6 +76,9 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     .AddAspNetCore(o =>
     {
         o.RolesFromClaims("role", "agency_id");
+        // The host's own accounts are checked against its account directory on every request; single sign-on accounts
+        // keep the roles their provider gives.
+        o.StaffDirectoryAuthenticationType = IdentityConstants.ApplicationScheme;
         o.AttachmentDirectory = settings.AttachmentDirectory;   // API uploads live with the host's data, not in the working directory
         o.EvidenceCleanup.Enabled = !generatingDocument && !builder.Environment.IsEnvironment("Testing");   // like the SLA monitor
     });
@@ -95,6 +98,12 @@ builder.Services.AddIdentityCore<HostUser>(o =>
     .AddSignInManager()
     .AddClaimsPrincipalFactory<HostClaimsFactory>()
     .AddDefaultTokenProviders();
+// Administrators manage staff accounts through the API (admin/staff) over Identity's users.
+builder.Services.AddScoped<FieldReports.Accounts.IStaffDirectory, HostStaffDirectory>();
+
+// A cookie is checked against the account's security stamp every minute: a changed role or agency is re-issued into it, a
+// disabled account is signed out (the API and the pages read the account on every request anyway).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -103,6 +112,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     // An API answers 401/403 instead of redirecting to a sign-in page.
     o.Events.OnRedirectToLogin = context => Deny(context.HttpContext, StatusCodes.Status401Unauthorized, context.RedirectUri);
     o.Events.OnRedirectToAccessDenied = context => Deny(context.HttpContext, StatusCodes.Status403Forbidden, context.RedirectUri);
+    // Only the host's own accounts have a security stamp; a single sign-on session (signed in to the same cookie) is the
+    // provider's, and would otherwise be signed out at the first check for want of a stamp.
+    o.Events.OnValidatePrincipal = context =>
+        context.Principal?.Identities.Any(i => i.AuthenticationType == IdentityConstants.ApplicationScheme) == true
+            ? SecurityStampValidator.ValidatePrincipalAsync(context)
+            : Task.CompletedTask;
 });
 
 // A province that has its own identity provider signs in through OpenID Connect (FieldReports:SingleSignOn, disabled

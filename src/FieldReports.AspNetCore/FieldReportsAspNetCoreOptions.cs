@@ -50,6 +50,14 @@ public sealed class FieldReportsAspNetCoreOptions
     /// </summary>
     public EvidenceCleanupOptions EvidenceCleanup { get; } = new();
 
+    /// <summary>
+    /// Which signed-in staff principals are checked against the host's <see cref="FieldReports.Accounts.IStaffDirectory"/>, when
+    /// one is registered: those with an identity of this authentication type (for ASP.NET Core Identity's own accounts,
+    /// <c>Identity.Application</c>). Default <see langword="null"/>: every staff principal. Principals of another type (a
+    /// province's single sign-on, say) keep the roles their claims carry, governed by their own provider.
+    /// </summary>
+    public string? StaffDirectoryAuthenticationType { get; set; }
+
     /// <summary>Sets the role and agency claim types in one call.</summary>
     /// <param name="roleClaimType">The role claim type.</param>
     /// <param name="agencyClaimType">The agency claim type.</param>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -153,4 +154,39 @@ public sealed class SmallImagesApiFactory : ApiFactory
 public sealed class RateLimitedApiFactory : ApiFactory
 {
     protected override int SubmissionsPerMinute => 2;
+}
+
+/// <summary>
+/// The API with an in-memory staff directory that governs every signed-in staff principal (the test sign-in included),
+/// holding the staff accounts of <see cref="Api"/>.
+/// </summary>
+public sealed class StaffApiFactory : ApiFactory
+{
+    public InMemoryStaffDirectory Directory { get; } = Seeded();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<Accounts.IStaffDirectory>();
+            services.AddSingleton<Accounts.IStaffDirectory>(Directory);
+            services.PostConfigure<FieldReportsAspNetCoreOptions>(o => o.StaffDirectoryAuthenticationType = null);
+        });
+    }
+
+    private static InMemoryStaffDirectory Seeded()
+    {
+        var d = new InMemoryStaffDirectory();
+        d.Seed("rec-1", "ca-mau", Reports.ActorRole.ReceptionStaff);
+        d.Seed("appr-1", "ca-mau", Reports.ActorRole.Approver);
+        d.Seed("h-1", "ca-mau", Reports.ActorRole.HandlingStaff, "so-gtvt");
+        d.Seed("h-2", "ca-mau", Reports.ActorRole.HandlingStaff, "so-tnmt");
+        d.Seed("lead-1", "ca-mau", Reports.ActorRole.Leader);
+        d.Seed("adm-1", "ca-mau", Reports.ActorRole.Administrator);
+        d.Seed("adm-2", "ca-mau", Reports.ActorRole.Administrator);
+        d.Seed("rec-9", "hue", Reports.ActorRole.ReceptionStaff);
+        d.Seed("adm-9", "hue", Reports.ActorRole.Administrator);
+        return d;
+    }
 }

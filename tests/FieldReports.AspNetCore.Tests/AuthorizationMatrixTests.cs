@@ -70,6 +70,8 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["GetCatalogue"] = Admin,
         ["ReplaceCatalogue"] = Admin,
         ["ListCatalogueVersions"] = Admin,
+        ["ListStaffAccounts"] = Admin, ["GetStaffAccount"] = Admin, ["CreateStaffAccount"] = Admin,
+        ["UpdateStaffAccount"] = Admin, ["DisableStaffAccount"] = Admin, ["EnableStaffAccount"] = Admin,
         ["ListPublishedReports"] = [Anyone],
         ["ListPublishedInteractions"] = [Anyone],
         ["GetPublishedReport"] = [Anyone],

@@ -310,6 +310,26 @@ public class MalformedInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await AssertProblem(response, 400, 400);
     }
 
+    [Theory]
+    [InlineData("POST", "/admin/staff", """{"userName": 42}""")]
+    [InlineData("POST", "/admin/staff", """{"userName": "a.b", "displayName": "A", "role": "wizard"}""")]
+    [InlineData("POST", "/admin/staff", """{"userName": "a.b", "displayName": "\u0007", "role": "leader"}""")]
+    [InlineData("PUT", "/admin/staff/%F0%9F%92%A9", """{"userName": "a.b", "displayName": "A", "role": "leader"}""")]
+    [InlineData("POST", "/admin/staff/not-an-account/disable", """{"reason": ["x"]}""")]
+    [InlineData("GET", "/admin/staff?pageSize=1000&role=System", null)]
+    public async Task Malformed_staff_account_requests_are_4xx_problems(string method, string path, string? body)
+    {
+        using var client = factory.As(Api.Admin);
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Api.Base + path, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        await AssertProblem(await client.SendAsync(request), 400, 499);
+    }
+
     private async Task<HttpResponseMessage> PostRawAsync(string path, string body)
     {
         using var client = factory.As("reporter;malformed-1;;ca-mau");

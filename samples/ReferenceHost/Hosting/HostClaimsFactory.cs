@@ -15,6 +15,13 @@ public sealed class HostClaimsFactory(UserManager<HostUser> users, IOptions<Iden
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(HostUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+
+        // The last disable or enable decision stays in the store, not in the cookie.
+        foreach (var status in identity.FindAll(HostStaffDirectory.StatusClaim).ToList())
+        {
+            identity.RemoveClaim(status);
+        }
+
         identity.AddClaim(new Claim("sub", user.Id));
         identity.AddClaim(new Claim("role", user.Role));
         identity.AddClaim(new Claim("province", user.ProvinceId));

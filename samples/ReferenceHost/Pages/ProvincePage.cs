@@ -23,7 +23,7 @@ public abstract class ProvincePage : PageModel
 
     public ConfidentialityPolicy Policy => HttpContext.RequestServices.GetRequiredKeyedService<ConfidentialityPolicy>(Province);
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var services = context.HttpContext.RequestServices;
         Province = (RouteData.Values["province"] as string ?? "").ToLowerInvariant();
@@ -35,8 +35,11 @@ public abstract class ProvincePage : PageModel
 
         Profile = profile;
         Now = services.GetRequiredService<IClock>().GetCurrentInstant();
-        var resolved = services.GetRequiredService<IActorResolver>().Resolve(User);
+
+        // As the API sees the user: a staff account's role and agency come from the account directory on every request.
+        var resolved = await context.HttpContext.GetFieldReportsActorAsync();
         Actor = resolved is not null && string.Equals(resolved.ProvinceId, Province, StringComparison.OrdinalIgnoreCase) ? resolved.Actor : null;
+        await next();
     }
 
     public bool Is(params ActorRole[] roles) => Actor is not null && roles.Contains(Actor.Role);

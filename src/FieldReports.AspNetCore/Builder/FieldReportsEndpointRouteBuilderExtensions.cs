@@ -4,6 +4,7 @@ using FieldReports.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -20,6 +21,13 @@ public static class FieldReportsEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var group = endpoints.MapGroup(prefix).WithTags("FieldReports");
 
+        // The caller's actor, read once per request before any handler (through the staff directory when the host has one).
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            await context.HttpContext.RequestServices.GetRequiredService<ActorResolution>().ResolveAsync(context.HttpContext);
+            return await next(context);
+        });
+
         group.MapGet("/me", Me)
             .WithName("GetCurrentActor")
             .WithSummary("The role, account and agency the signed-in user acts as.")
@@ -33,12 +41,13 @@ public static class FieldReportsEndpointRouteBuilderExtensions
 
         FieldReports.AspNetCore.Endpoints.ReportEndpoints.Map(group);
         FieldReports.AspNetCore.Endpoints.CatalogueEndpoints.Map(group);
+        FieldReports.AspNetCore.Endpoints.StaffEndpoints.Map(group);
         return group;
     }
 
-    private static Results<Ok<ActorDto>, ProblemHttpResult> Me(HttpContext context, IActorResolver resolver)
+    private static Results<Ok<ActorDto>, ProblemHttpResult> Me(HttpContext context, ActorResolution resolution)
     {
-        var resolved = resolver.Resolve(context.User);
+        var resolved = resolution.Current(context);
         if (resolved is null)
         {
             return new DomainError(ErrorCodes.NoRole, ErrorKind.Forbidden, "The signed-in user has no FieldReports role; check the role claim mapping.").ToProblem();

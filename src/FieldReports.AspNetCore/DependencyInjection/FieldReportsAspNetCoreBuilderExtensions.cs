@@ -37,6 +37,7 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         }
 
         services.TryAddSingleton<IActorResolver, ClaimsActorResolver>();
+        services.TryAddSingleton<ActorResolution>();
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAddSingleton<IAttachmentContentStore, FileSystemAttachmentContentStore>();
         services.TryAddSingleton<ApiContext>();
@@ -138,10 +139,15 @@ public static class FieldReportsAspNetCoreBuilderExtensions
 
     private static AuthorizationPolicy RolePolicy(params ActorRole[] roles) => new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
-        .RequireAssertion(context =>
+        .RequireAssertion(async context =>
         {
-            var resolver = (context.Resource as HttpContext)?.RequestServices.GetService<IActorResolver>();
-            var resolved = resolver?.Resolve(context.User);
+            // Through the staff directory when the host has one: a role changed or an account disabled counts from this request on.
+            if (context.Resource is not HttpContext http || http.RequestServices.GetService<ActorResolution>() is not { } resolution)
+            {
+                return false;
+            }
+
+            var resolved = await resolution.ResolveAsync(http);
             return resolved is not null && roles.Contains(resolved.Actor.Role);
         })
         .Build();

@@ -17,7 +17,7 @@ namespace FieldReports.AspNetCore.Endpoints;
 /// What the endpoint handlers share: the caller's actor, the province, and the stores, resolved when first used so that
 /// a host without storage still starts (and only the endpoints that need storage fail).
 /// </summary>
-internal sealed partial class ApiContext(IServiceProvider services, IActorResolver resolver, ProvinceCatalog provinces, IClock clock, ILogger<ApiContext> logger)
+internal sealed partial class ApiContext(IServiceProvider services, ActorResolution resolution, ProvinceCatalog provinces, IClock clock, ILogger<ApiContext> logger)
 {
     public IClock Clock => clock;
 
@@ -39,7 +39,7 @@ internal sealed partial class ApiContext(IServiceProvider services, IActorResolv
 
     public ConfidentialityPolicy Confidentiality(ProvinceProfile profile) => services.GetRequiredKeyedService<ConfidentialityPolicy>(profile.Id);
 
-    public Actor? ActorOf(HttpContext http) => resolver.Resolve(http.User)?.Actor;
+    public Actor? ActorOf(HttpContext http) => resolution.Current(http)?.Actor;
 
     public bool TryActor(HttpContext http, [NotNullWhen(true)] out Actor? actor)
     {

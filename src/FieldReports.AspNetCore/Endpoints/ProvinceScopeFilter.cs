@@ -10,7 +10,7 @@ namespace FieldReports.AspNetCore.Endpoints;
 /// Citizens without a province claim may report to any province; with one, it must match. Responses to signed-in
 /// callers carry <c>Cache-Control: no-store</c>, since they may hold personal data.
 /// </summary>
-internal sealed class ProvinceScopeFilter(ProvinceCatalog provinces, IActorResolver resolver) : IEndpointFilter
+internal sealed class ProvinceScopeFilter(ProvinceCatalog provinces, ActorResolution resolution) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -21,7 +21,7 @@ internal sealed class ProvinceScopeFilter(ProvinceCatalog provinces, IActorResol
             return Unknown(provinceId ?? "");
         }
 
-        if (resolver.Resolve(http.User) is { } resolved)
+        if (await resolution.ResolveAsync(http) is { } resolved)
         {
             var mustMatch = resolved.Actor.Role != ActorRole.Reporter || resolved.ProvinceId is not null;
             if (mustMatch && !string.Equals(resolved.ProvinceId, provinceId, StringComparison.OrdinalIgnoreCase))

@@ -17,7 +17,7 @@ namespace FieldReports.AspNetCore;
 /// account and forgotten after <see cref="FieldReportsAspNetCoreOptions.IdempotencyKeyLifetime"/>. Without the header the
 /// request runs as usual. Responses of 5xx, 409 and 429 are not stored, so such a request may be retried with the same key.
 /// </summary>
-internal sealed class IdempotencyFilter(IIdempotencyStore store, IActorResolver resolver, IClock clock, IOptions<FieldReportsAspNetCoreOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
+internal sealed class IdempotencyFilter(IIdempotencyStore store, ActorResolution resolution, IClock clock, IOptions<FieldReportsAspNetCoreOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
 
@@ -35,7 +35,7 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, IActorResolver 
             return Problem(StatusCodes.Status400BadRequest, ErrorCodes.IdempotencyKeyInvalid, "The Idempotency-Key header is one value of 1 to 255 printable ASCII characters.");
         }
 
-        var account = resolver.Resolve(http.User)?.Actor.AccountId;
+        var account = (await resolution.ResolveAsync(http))?.Actor.AccountId;
         if (account is null)
         {
             return await next(context);

@@ -565,7 +565,7 @@ internal sealed class Open311Endpoints(IApiKeyStore keys)
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? AdminProvince(HttpContext context, out ProvinceProfile? profile, out Actor? admin)
     {
         profile = null;
-        var resolved = context.RequestServices.GetRequiredService<IActorResolver>().Resolve(context.User);
+        var resolved = context.RequestServices.GetRequiredService<ActorResolution>().Current(context);
         admin = resolved?.Actor;
         var catalog = context.RequestServices.GetRequiredService<ProvinceCatalog>();
         var asked = Text(context.Request.Query["jurisdiction_id"]);

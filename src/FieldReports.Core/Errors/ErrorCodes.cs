@@ -203,6 +203,45 @@ public static class ErrorCodes
     /// <summary>A catalogue edit was based on another version than the one stored (HTTP 412): read the catalogue again and redo the edit.</summary>
     public const string CatalogueVersionMismatch = "catalogue.version_mismatch";
 
+    /// <summary>No staff account directory is registered (HTTP 501): the host manages its accounts elsewhere.</summary>
+    public const string AccountDirectoryUnavailable = "accounts.directory_unavailable";
+
+    /// <summary>The province has no staff account with this id.</summary>
+    public const string AccountNotFound = "accounts.not_found";
+
+    /// <summary>A staff account's role is not a staff role (reception, approver, handling staff, leader, administrator).</summary>
+    public const string AccountRoleInvalid = "accounts.role_invalid";
+
+    /// <summary>A handling staff account names no agency.</summary>
+    public const string AccountAgencyRequired = "accounts.agency_required";
+
+    /// <summary>A staff account names an agency that is not in the province's catalogue in force.</summary>
+    public const string AccountAgencyUnknown = "accounts.agency_unknown";
+
+    /// <summary>A staff account other than handling staff names an agency.</summary>
+    public const string AccountAgencyNotAllowed = "accounts.agency_not_allowed";
+
+    /// <summary>The change would leave the province without an enabled administrator.</summary>
+    public const string AccountLastAdministrator = "accounts.last_administrator";
+
+    /// <summary>An administrator tried to disable their own account.</summary>
+    public const string AccountCannotDisableSelf = "accounts.cannot_disable_self";
+
+    /// <summary>The directory already has an account with this sign-in name.</summary>
+    public const string AccountUserNameTaken = "accounts.user_name_taken";
+
+    /// <summary>The directory signs accounts in with a password, and none was given.</summary>
+    public const string AccountPasswordRequired = "accounts.password_required";
+
+    /// <summary>The directory's password rules refused the initial password.</summary>
+    public const string AccountPasswordRejected = "accounts.password_rejected";
+
+    /// <summary>A staff account edit did not say which version it changes (HTTP 428: send <c>If-Match</c> with the ETag read).</summary>
+    public const string AccountPreconditionRequired = "accounts.precondition_required";
+
+    /// <summary>The staff account changed since it was read (HTTP 412): read it again and redo the edit.</summary>
+    public const string AccountVersionMismatch = "accounts.version_mismatch";
+
     /// <summary>Factories for the errors above, with their messages.</summary>
     internal static class Errors
     {
@@ -368,6 +407,28 @@ public static class ErrorCodes
         public static DomainError CatalogueVersionMismatch(string provinceId, int expected, int stored) =>
             new(ErrorCodes.CatalogueVersionMismatch, ErrorKind.Conflict, Format(
                 $"The catalogue of province '{provinceId}' is at version {stored}, not {expected}: someone else changed it. Read it again and redo the edit on top."));
+
+        public static DomainError AccountNotFound() =>
+            new(ErrorCodes.AccountNotFound, ErrorKind.NotFound, "The province has no staff account with this id.");
+
+        public static DomainError AccountRoleInvalid(ActorRole role) =>
+            new(ErrorCodes.AccountRoleInvalid, ErrorKind.Validation, Format(
+                $"'{role}' is not a staff role; give ReceptionStaff, Approver, HandlingStaff, Leader or Administrator."));
+
+        public static DomainError AccountAgencyRequired() =>
+            new(ErrorCodes.AccountAgencyRequired, ErrorKind.Validation, "Handling staff work for an agency: give 'agencyId', one of the province's agencies.");
+
+        public static DomainError AccountAgencyUnknown(string id) =>
+            new(ErrorCodes.AccountAgencyUnknown, ErrorKind.Validation, Format($"'{id}' is not an agency of the province's catalogue in force."));
+
+        public static DomainError AccountAgencyNotAllowed(ActorRole role) =>
+            new(ErrorCodes.AccountAgencyNotAllowed, ErrorKind.Validation, Format($"A {role} works for no agency; leave 'agencyId' out."));
+
+        public static DomainError AccountLastAdministrator() =>
+            new(ErrorCodes.AccountLastAdministrator, ErrorKind.Conflict, "This is the province's last enabled administrator; give another account the role first.");
+
+        public static DomainError AccountCannotDisableSelf() =>
+            new(ErrorCodes.AccountCannotDisableSelf, ErrorKind.Rule, "An administrator cannot disable their own account; another administrator may.");
 
         private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
