@@ -72,7 +72,19 @@ if (builder.Configuration["FieldReports:Clock:Start"] is { Length: > 0 } clockSt
 builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"))
     // A vendor's extension point wired in code: Huế's replies through its Zalo channel.
     .AddReplyChannel<ZaloReplyChannel>()
-    .UseEntityFrameworkCore(ef => ef.UseDbContext<HostDbContext>())
+    .UseEntityFrameworkCore(ef => ef.UseDbContext<HostDbContext>().ConfigureOutbox(o =>
+    {
+        // FieldReports:Outbox:BatchSize and :PollingInterval (a TimeSpan) tune the dispatcher; the defaults suit most hosts.
+        if (builder.Configuration.GetValue<int?>("FieldReports:Outbox:BatchSize") is { } batch)
+        {
+            o.BatchSize = batch;
+        }
+
+        if (builder.Configuration.GetValue<TimeSpan?>("FieldReports:Outbox:PollingInterval") is { } polling)
+        {
+            o.PollingInterval = NodaTime.Duration.FromTimeSpan(polling);
+        }
+    }))
     .AddAspNetCore(o =>
     {
         o.RolesFromClaims("role", "agency_id");

@@ -44,6 +44,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         ["ApproveResult"] = Approver,
         ["ReplyPrivately"] = Approver,
         ["SendBackResult"] = Approver,
+        ["CloseReport"] = Centre,
         ["GetAgencyQueue"] = Handling,
         ["AcknowledgeReport"] = Handling,
         ["ReturnReport"] = Handling,

@@ -180,6 +180,24 @@ public class ReportFlowTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task An_administrator_closes_a_published_report_for_good_and_an_open_one_cannot_be_closed()
+    {
+        var open = await Api.SubmitAsync(factory);
+        var early = await Api.PostAsync(factory, Api.Admin, $"/reports/{open}/close", new { reason = "Trùng lặp." });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        var published = await Api.PublishedAsync(factory);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.PostAsync(factory, Api.Citizen, $"/reports/{published}/close", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.PostAsync(factory, Api.Handler, $"/reports/{published}/close", new { })).StatusCode);
+
+        var closed = await Api.Ok(Api.PostAsync(factory, Api.Admin, $"/reports/{published}/close", new { reason = "Đã xử lý xong." }));
+        Assert.Equal("Closed", closed.GetProperty("state").GetString());
+
+        var rating = await Api.PostAsync(factory, Api.Citizen, $"/reports/{published}/rating", new { level = "satisfied" });
+        Assert.Equal(HttpStatusCode.Conflict, rating.StatusCode);
+    }
+
+    [Fact]
     public async Task Reception_rejects_with_a_reason_and_answers_directly()
     {
         var rejected = await Api.SubmitAsync(factory);

@@ -169,6 +169,10 @@ public sealed class TwoInstanceOutboxTests(PostgresServer postgres)
         settings["FieldReports:Database:ConnectionString"] = connection;
         settings["FieldReports:Benchmark:DeliveryLog"] = Path.Combine(root, $"deliveries-{name}.log");
         settings["FieldReports:Benchmark:DeliveryMilliseconds"] = "10";
+
+        // Small passes polled often, so that both dispatchers take part even when one alone would keep up.
+        settings["FieldReports:Outbox:BatchSize"] = "4";
+        settings["FieldReports:Outbox:PollingInterval"] = "00:00:00.2";
         return settings;
     }
 

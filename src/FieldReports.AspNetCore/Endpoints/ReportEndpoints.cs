@@ -77,6 +77,10 @@ internal static class ReportEndpoints
         MapCommand<RemarkRequest>(approver, "reply-privately", "ReplyPrivately", "Approves the result and sends it to the reporter only.", FieldReportsPolicies.Approver, (b, _) => new ReplyPrivatelyCommand(b.Remark));
         MapCommand<ReasonRequest>(approver, "send-back", "SendBackResult", "Sends the result back to the agency for more work.", FieldReportsPolicies.Approver, (b, _) => new SendBackCommand(b.Reason ?? ""));
 
+        // Any of the centre's staff (reception, approver) and administrators.
+        var centre = province.MapGroup("").WithTags("Centre");
+        MapCommand<ReasonRequest>(centre, "close", "CloseReport", "Closes for good a report whose outcome was given (published, replied privately, answered directly, rated or followed up).", FieldReportsPolicies.Centre, (b, _) => new CloseCommand(b.Reason));
+
         // Handling staff of an agency.
         var handling = province.MapGroup("").WithTags("Handling");
         handling.MapGet("/agency-queue", AgencyQueue)
