@@ -20,7 +20,8 @@ namespace FieldReports.Storage.EF.Infrastructure;
 /// <para>
 /// It gates <c>SaveChanges</c>, which EF Core always ends with exactly one of saved, failed or cancelled, so the gate
 /// cannot be kept by a save that went wrong. A save inside a transaction the caller opened is not gated (that
-/// transaction already holds SQLite's lock, and may have been opened before the gate was free). It is an optimisation,
+/// transaction already holds SQLite's lock, and may have been opened before the gate was free); the stores' own write
+/// transactions (a transition, an outbox claim) take the gate before they begin, through <see cref="EnterAsync"/>. It is an optimisation,
 /// never the guarantee: statements outside <c>SaveChanges</c> and other processes still meet SQLite's busy timeout, and a
 /// save that waits here longer than that timeout goes on without the gate, as it would have without it.
 /// </para>
@@ -85,6 +86,21 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Waits for the gate before a store opens its own write transaction on <paramref name="context"/> (whose saves are then
+    /// not gated again); dispose the result after the transaction ends. Null when the context is not SQLite, or when the
+    /// wait outlasted the busy timeout.
+    /// </summary>
+    public async ValueTask<IDisposable?> EnterAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (GateOf(context) is { } gate && await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false))
+        {
+            return new Entered(gate);
+        }
+
+        return null;
+    }
+
     private SemaphoreSlim? GateOf(DbContext? context)
     {
         if (context is null || context.Database.ProviderName != SqliteProvider || context.Database.CurrentTransaction is not null || _held.TryGetValue(context, out _))
@@ -110,6 +126,19 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor
         if (context is not null && _held.TryGetValue(context, out var gate) && _held.Remove(context))
         {
             gate.Release();
+        }
+    }
+
+    private sealed class Entered(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 }

@@ -142,6 +142,7 @@ public sealed partial class OutboxDispatcher
         await using (db)
         {
             var outbox = db.Set<OutboxMessageRow>();
+            using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 List<Guid> ids;

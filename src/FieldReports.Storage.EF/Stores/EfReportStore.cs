@@ -134,6 +134,7 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            using var gate = await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // The row is updated first, conditioned on the version read: the update takes the row's lock, so a concurrent
