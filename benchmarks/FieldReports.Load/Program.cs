@@ -8,11 +8,12 @@ using FieldReports.Load;
 // Drives the reference host on 127.0.0.1 and reports FieldReports' figures as ratios to baseline endpoints of the same host,
 // measured in the same run (docs/performance.md). Usually run through benchmarks/load.sh.
 //   dotnet FieldReports.Load.dll sqlite|postgres --host <ReferenceHost.dll> [--connection <PostgreSQL connection string>]
-//     [--seconds 5] [--rounds 3] [--workers 16] [--sustained-seconds 20] [--rate 100] [--photo-seconds 20] [--photo-rate 25] [--out file.md]
+//     [--seconds 5] [--rounds 3] [--workers 16] [--sustained-seconds 20] [--rate 100] [--photo-seconds 20] [--photo-rate 25]
+//     [--warmup-seconds 10] [--out file.md]
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--out file.md] [--only \"submit JSON,public list\"]");
+    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--warmup-seconds N] [--out file.md] [--only \"submit JSON,public list\"]");
     return 2;
 }
 
@@ -110,10 +111,12 @@ if (options.Only is { } only)
     operations = [.. operations.Where(o => chosen.Contains(o) || baselines.Contains(o.Name) || (o.Name == "submit JSON" && chosen.Any(c => c.Name.StartsWith("transition", StringComparison.Ordinal))))];
 }
 
-// Warm-up: JIT, connection pools, the bare table.
+// Warm-up: connection pools, the bare table, and the JIT. Tiered compilation recompiles hot methods in the background
+// for several seconds after they are first called, with CPU that would otherwise be counted against the first round.
+Console.WriteLine($"Warming up ({options.WarmupSeconds} s per measurement) …");
 foreach (var (name, _, run) in operations)
 {
-    await Measure.ClosedLoopAsync(name, 4, TimeSpan.FromSeconds(1), run);
+    await Measure.ClosedLoopAsync(name, options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), run);
 }
 
 var rounds = new List<Dictionary<string, Figures>>();
@@ -211,7 +214,7 @@ Directory.Delete(data, recursive: true);
 return 0;
 
 /// <summary>The command line.</summary>
-internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out, string? Only)
+internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out, string? Only, int WarmupSeconds)
 {
     public static Options? Parse(string[] args)
     {
@@ -229,7 +232,7 @@ internal sealed record Options(string Provider, string HostDll, string? Connecti
         int Int(string key, int fallback) => named.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         double Real(string key, double fallback) => named.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return named.TryGetValue("host", out var hostDll)
-            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"), named.GetValueOrDefault("only"))
+            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"), named.GetValueOrDefault("only"), Int("warmup-seconds", 10))
             : null;
     }
 }

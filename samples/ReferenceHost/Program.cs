@@ -126,8 +126,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToAccessDenied = context => Deny(context.HttpContext, StatusCodes.Status403Forbidden, context.RedirectUri);
     // Only the host's own accounts have a security stamp; a single sign-on session (signed in to the same cookie) is the
     // provider's, and would otherwise be signed out at the first check for want of a stamp.
+    // The validator itself is resolved (with Identity's user manager, sign-in manager and a database context) only when
+    // its interval has passed since the cookie was issued; before then it would decide to do nothing, at that cost on
+    // every request.
     o.Events.OnValidatePrincipal = context =>
         context.Principal?.Identities.Any(i => i.AuthenticationType == IdentityConstants.ApplicationScheme) == true
+        && StampCheckDue(context)
             ? SecurityStampValidator.ValidatePrincipalAsync(context)
             : Task.CompletedTask;
 });
@@ -273,6 +277,19 @@ static Task Deny(HttpContext context, int status, string redirectUri)
 
     context.Response.Redirect(redirectUri);
     return Task.CompletedTask;
+}
+
+// Whether Identity's security-stamp check is due for this cookie: as the validator decides it, by the time since the cookie
+// was issued (a cookie without an issue time is always checked).
+static bool StampCheckDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+{
+    if (context.Properties.IssuedUtc is not { } issued)
+    {
+        return true;
+    }
+
+    var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+    return (options.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > options.ValidationInterval;
 }
 
 /// <summary>The reference host's entry point, visible to functional tests.</summary>

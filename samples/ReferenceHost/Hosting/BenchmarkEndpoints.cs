@@ -4,6 +4,7 @@ using System.Text;
 using FieldReports.AspNetCore;
 using FieldReports.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ReferenceHost.Hosting;
@@ -187,7 +188,7 @@ public static class BenchmarkEndpoints
         }
     }
 
-    /// <summary>Creates the bare table once (portable SQL for SQLite and PostgreSQL) and opens contexts on it.</summary>
+    /// <summary>Creates the bare table once (portable SQL for SQLite and PostgreSQL) and lends pooled contexts on it.</summary>
     public sealed class BenchTable(HostSettings settings)
     {
         private const string Create = """
@@ -201,13 +202,14 @@ public static class BenchmarkEndpoints
             CREATE INDEX IF NOT EXISTS ix_bench_rows_published ON bench_rows (province_id, published_at, id);
             """;
 
-        private readonly DbContextOptions<BareDbContext> _options = Options(settings);
+        // Pooled, as FieldReports' own contexts are: the baseline does not pay for building a context's services per request.
+        private readonly PooledDbContextFactory<BareDbContext> _contexts = new(Options(settings));
         private readonly Lazy<Task> _created = new(() => CreateAsync(Options(settings)));
 
         public async Task<BareDbContext> OpenAsync(CancellationToken cancellationToken)
         {
             await _created.Value.WaitAsync(cancellationToken);
-            return new BareDbContext(_options);
+            return await _contexts.CreateDbContextAsync(cancellationToken);
         }
 
         private static async Task CreateAsync(DbContextOptions<BareDbContext> options)

@@ -18,7 +18,7 @@ namespace FieldReports.Reports;
 public sealed class Report
 {
     private readonly List<ReportEvent> _events;
-    private readonly StateMachine<ReportState, ReportTrigger> _machine;
+    private StateMachine<ReportState, ReportTrigger>? _machine;
     private ReportWorkflow.GuardContext? _pending;
 
     private Report(ReportId id, string provinceId, string reporterAccountId, string channel, ReportContent content, ReportState state, List<ReportEvent> events)
@@ -30,8 +30,6 @@ public sealed class Report
         Content = content;
         State = state;
         _events = events;
-        _machine = new StateMachine<ReportState, ReportTrigger>(() => State, s => State = s);
-        ReportWorkflow.Configure(_machine, () => _pending ?? throw new InvalidOperationException("Guards are evaluated only while a command is applied."));
     }
 
     /// <summary>The report's identity.</summary>
@@ -175,7 +173,7 @@ public sealed class Report
         _pending = new ReportWorkflow.GuardContext(this, actor, command);
         try
         {
-            _machine.Fire(command.Trigger);
+            Machine().Fire(command.Trigger);
         }
         finally
         {
@@ -327,5 +325,20 @@ public sealed class Report
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The workflow's state machine over this report, configured on the first command applied: most reports a process
+    /// holds are read to be shown or listed, or have just been submitted, and never fire a trigger.
+    /// </summary>
+    private StateMachine<ReportState, ReportTrigger> Machine()
+    {
+        if (_machine is null)
+        {
+            _machine = new StateMachine<ReportState, ReportTrigger>(() => State, s => State = s);
+            ReportWorkflow.Configure(_machine, () => _pending ?? throw new InvalidOperationException("Guards are evaluated only while a command is applied."));
+        }
+
+        return _machine;
     }
 }

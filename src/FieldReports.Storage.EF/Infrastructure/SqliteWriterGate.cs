@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,7 +20,10 @@ namespace FieldReports.Storage.EF.Infrastructure;
 /// </para>
 /// <para>
 /// It gates <c>SaveChanges</c>, which EF Core always ends with exactly one of saved, failed or cancelled, so the gate
-/// cannot be kept by a save that went wrong. A save inside a transaction the caller opened is not gated (that
+/// cannot be kept by a save that went wrong. A save takes the gate when it first touches the database (when it begins its
+/// transaction, or runs its first command without one), not when it starts: EF Core's own work before that (detecting
+/// changes, building the commands) runs outside the gate, in parallel with other saves, and only the statements and the
+/// commit are queued. A save inside a transaction the caller opened is not gated (that
 /// transaction already holds SQLite's lock, and may have been opened before the gate was free); the stores' own write
 /// transactions (a transition, an outbox claim) take the gate before they begin, through <see cref="EnterAsync"/>. It is an optimisation,
 /// never the guarantee: statements outside <c>SaveChanges</c> and other processes still meet SQLite's busy timeout, and a
@@ -27,7 +31,7 @@ namespace FieldReports.Storage.EF.Infrastructure;
 /// </para>
 /// <para>PostgreSQL has row locks and group commit; its saves are never gated.</para>
 /// </remarks>
-internal sealed class SqliteWriterGate : SaveChangesInterceptor
+internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     public static SqliteWriterGate Instance { get; } = new();
 
@@ -36,26 +40,24 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor
     private static readonly TimeSpan MaximumWait = TimeSpan.FromMilliseconds(DurabilityInterceptor.SqliteBusyTimeoutMilliseconds);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    // The gate of each context's database, found once per (pooled, reused) context and connection.
+    private readonly ConditionalWeakTable<DbContext, GateOfContext> _gateOf = [];
+
+    // Saves under way that have not touched the database yet, and saves that hold their gate.
+    private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> _pending = [];
     private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> _held = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (GateOf(eventData.Context) is { } gate && gate.Wait(MaximumWait))
-        {
-            _held.AddOrUpdate(eventData.Context!, gate);
-        }
-
+        Expect(eventData.Context);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (GateOf(eventData.Context) is { } gate && await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false))
-        {
-            _held.AddOrUpdate(eventData.Context!, gate);
-        }
-
-        return result;
+        Expect(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -86,6 +88,54 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    InterceptionResult<DbTransaction> IDbTransactionInterceptor.TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    async ValueTask<InterceptionResult<DbTransaction>> IDbTransactionInterceptor.TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken)
+    {
+        await TakeAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    InterceptionResult<DbDataReader> IDbCommandInterceptor.ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    async ValueTask<InterceptionResult<DbDataReader>> IDbCommandInterceptor.ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken)
+    {
+        await TakeAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    InterceptionResult<int> IDbCommandInterceptor.NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    async ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken)
+    {
+        await TakeAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    InterceptionResult<object> IDbCommandInterceptor.ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    async ValueTask<InterceptionResult<object>> IDbCommandInterceptor.ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken)
+    {
+        await TakeAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     /// <summary>
     /// Waits for the gate before a store opens its own write transaction on <paramref name="context"/> (whose saves are then
     /// not gated again); dispose the result after the transaction ends. Null when the context is not SQLite, or when the
@@ -101,20 +151,53 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor
         return null;
     }
 
+    // A save begins: it will take its database's gate at its first statement.
+    private void Expect(DbContext? context)
+    {
+        if (GateOf(context) is { } gate)
+        {
+            _pending.AddOrUpdate(context!, gate);
+        }
+    }
+
+    private void Take(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var gate) && _pending.Remove(context) && gate.Wait(MaximumWait))
+        {
+            _held.AddOrUpdate(context, gate);
+        }
+    }
+
+    private async ValueTask TakeAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var gate) && _pending.Remove(context)
+            && await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false))
+        {
+            _held.AddOrUpdate(context, gate);
+        }
+    }
+
     private SemaphoreSlim? GateOf(DbContext? context)
     {
-        if (context is null || context.Database.ProviderName != SqliteProvider || context.Database.CurrentTransaction is not null || _held.TryGetValue(context, out _))
+        if (context is null || context.Database.CurrentTransaction is not null || _held.TryGetValue(context, out _))
         {
             return null;
         }
 
-        return _gates.GetOrAdd(DatabaseOf(context), static _ => new SemaphoreSlim(1, 1));
+        var connection = context.Database.GetDbConnection();
+        if (_gateOf.TryGetValue(context, out var known) && ReferenceEquals(known.Connection, connection) && known.ConnectionString == connection.ConnectionString)
+        {
+            return known.Gate;
+        }
+
+        var gate = context.Database.ProviderName == SqliteProvider ? _gates.GetOrAdd(DatabaseOf(connection), static _ => new SemaphoreSlim(1, 1)) : null;
+        _gateOf.AddOrUpdate(context, new GateOfContext(connection, connection.ConnectionString, gate));
+        return gate;
     }
 
     // The file's full path names the database, whatever relative path or connection string options reach it.
-    private static string DatabaseOf(DbContext context)
+    private static string DatabaseOf(DbConnection connection)
     {
-        var connection = context.Database.GetDbConnection();
         var source = connection.DataSource;
         return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
             ? connection.ConnectionString
@@ -123,11 +206,19 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor
 
     private void Release(DbContext? context)
     {
-        if (context is not null && _held.TryGetValue(context, out var gate) && _held.Remove(context))
+        if (context is null)
+        {
+            return;
+        }
+
+        _pending.Remove(context);
+        if (_held.TryGetValue(context, out var gate) && _held.Remove(context))
         {
             gate.Release();
         }
     }
+
+    private sealed record GateOfContext(DbConnection Connection, string? ConnectionString, SemaphoreSlim? Gate);
 
     private sealed class Entered(SemaphoreSlim gate) : IDisposable
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FieldReports.Moderation;
 using FieldReports.Reports;
 using FieldReports.Storage.EF.Model;
@@ -11,6 +12,11 @@ namespace FieldReports.Storage.EF.Stores;
 internal sealed class EfAccountModerationStore<TContext>(IDbContextFactory<TContext> contexts) : IAccountModerationStore
     where TContext : DbContext
 {
+    // Read on every submission and interaction: compiled once per model instead of translated from LINQ on each call.
+    private static readonly Expression<Func<TContext, string, string, CancellationToken, ModerationAccountRow?>> HeadQuery =
+        (db, provinceId, accountId, _) => db.Set<ModerationAccountRow>().AsNoTracking()
+            .SingleOrDefault(a => a.ProvinceId == provinceId && a.AccountId == accountId);
+
     public async Task<AccountModeration> LoadAsync(string provinceId, string accountId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
@@ -18,8 +24,7 @@ internal sealed class EfAccountModerationStore<TContext>(IDbContextFactory<TCont
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
-            var head = await db.Set<ModerationAccountRow>().AsNoTracking()
-                .SingleOrDefaultAsync(a => a.ProvinceId == provinceId && a.AccountId == accountId, cancellationToken);
+            var head = await Infrastructure.CompiledQueries.Single(db.Model, HeadQuery)(db, provinceId, accountId, cancellationToken);
             if (head is null)
             {
                 return new AccountModeration(provinceId, accountId);

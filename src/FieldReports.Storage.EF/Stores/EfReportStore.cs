@@ -10,6 +10,13 @@ namespace FieldReports.Storage.EF.Stores;
 internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contexts) : IReportStore
     where TContext : DbContext
 {
+    // A report and its trail up to a version: read by every transition and every view, so compiled once per model.
+    private static readonly System.Linq.Expressions.Expression<Func<TContext, Guid, string, CancellationToken, ReportRow?>> RowQuery =
+        (db, id, provinceId, _) => db.Set<ReportRow>().AsNoTracking().SingleOrDefault(r => r.Id == id && r.ProvinceId == provinceId);
+
+    private static readonly System.Linq.Expressions.Expression<Func<TContext, Guid, int, IQueryable<ReportEventRow>>> EventsQuery =
+        (db, id, version) => db.Set<ReportEventRow>().AsNoTracking().Where(e => e.ReportId == id && e.Sequence <= version).OrderBy(e => e.Sequence);
+
     public Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken) =>
         AddAsync(provinceId, report, contact, currentDeadline, messages, [], cancellationToken);
 
@@ -74,8 +81,7 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
-            var row = await db.Set<ReportRow>().AsNoTracking()
-                .SingleOrDefaultAsync(r => r.Id == id.Value && r.ProvinceId == provinceId, cancellationToken);
+            var row = await Infrastructure.CompiledQueries.Single(db.Model, RowQuery)(db, id.Value, provinceId, cancellationToken);
             if (row is null)
             {
                 return null;
@@ -83,11 +89,8 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
 
             // Events are committed with the row that counts them, so reading up to the row's version gives the trail of
             // that very state even if a later change commits in between, without holding a transaction.
-            var version = row.Version;
-            var events = await db.Set<ReportEventRow>().AsNoTracking()
-                .Where(e => e.ReportId == id.Value && e.Sequence <= version)
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellationToken);
+            var events = await Infrastructure.CompiledQueries.ToListAsync(
+                Infrastructure.CompiledQueries.Many(db.Model, EventsQuery)(db, id.Value, row.Version), cancellationToken);
             return Report.Restore(ReportMapping.ToSnapshot(row, [.. events.Select(ReportMapping.ToEvent)]));
         }
     }
