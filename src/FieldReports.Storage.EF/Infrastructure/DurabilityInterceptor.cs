@@ -21,6 +21,20 @@ internal sealed class DurabilityInterceptor : DbConnectionInterceptor
 
     private const string PostgreSqlSettings = "SET synchronous_commit TO on";
 
+    private const string PostgreSqlStartupOption = "-c synchronous_commit=on";
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        AddStartupOption(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        AddStartupOption(connection);
+        return ValueTask.FromResult(result);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (CommandFor(connection) is { } text)
@@ -47,7 +61,32 @@ internal sealed class DurabilityInterceptor : DbConnectionInterceptor
     private static string? CommandFor(DbConnection connection) => connection.GetType().FullName switch
     {
         "Microsoft.Data.Sqlite.SqliteConnection" => SqliteSettings,
-        "Npgsql.NpgsqlConnection" => PostgreSqlSettings,
+        "Npgsql.NpgsqlConnection" when !HasStartupOption(connection.ConnectionString) => PostgreSqlSettings,
         _ => null,
     };
+
+    // Before a PostgreSQL connection's first open (its string still holds any password then), the durability setting joins
+    // its startup options; once there, the string is left alone.
+    private static void AddStartupOption(DbConnection connection)
+    {
+        if (connection.GetType().FullName != "Npgsql.NpgsqlConnection" || HasStartupOption(connection.ConnectionString))
+        {
+            return;
+        }
+
+        try
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+            var options = builder.TryGetValue("Options", out var existing) ? Convert.ToString(existing, System.Globalization.CultureInfo.InvariantCulture) : null;
+            builder["Options"] = string.IsNullOrWhiteSpace(options) ? PostgreSqlStartupOption : options + " " + PostgreSqlStartupOption;
+            connection.ConnectionString = builder.ConnectionString;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            // A connection from a data source keeps its string: the SET after each open applies the setting instead.
+        }
+    }
+
+    private static bool HasStartupOption(string? connectionString) =>
+        connectionString?.Contains(PostgreSqlStartupOption, StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -66,7 +66,7 @@ public abstract class DurabilityAndSchemaConformance : StorageTestBase
         Assert.Equal(db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(), (await db.Database.GetAppliedMigrationsAsync()).Order());
     }
 
-    private static async Task<string?> ScalarAsync(DbContext db, string sql)
+    protected static async Task<string?> ScalarAsync(DbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();

@@ -1,4 +1,5 @@
 using FieldReports.Storage.EF.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FieldReports.Storage.EF.Tests.Conformance;
 
@@ -57,6 +58,39 @@ public sealed class SqliteDurabilityAndSchemaTests : DurabilityAndSchemaConforma
 public sealed class PostgresDurabilityAndSchemaTests(PostgresServer server) : DurabilityAndSchemaConformance, IPostgresTests
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync(server);
+
+    [StorageFact]
+    public async Task A_database_that_defaults_to_asynchronous_commit_still_commits_durably()
+    {
+        // A server or database configured for speed (synchronous_commit off) must not weaken FieldReports' commits.
+        await using (var admin = NewContext())
+        {
+            var name = admin.Database.GetDbConnection().Database;
+            var alter = "ALTER DATABASE \"" + name + "\" SET synchronous_commit = off";
+            await admin.Database.ExecuteSqlRawAsync(alter);
+        }
+
+        var contexts = Enumerable.Range(0, 3).Select(_ => NewContext()).ToList();
+        try
+        {
+            foreach (var db in contexts)
+            {
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal("on", await ScalarAsync(db, "SHOW synchronous_commit"));
+
+                // The setting is the session's own, not a SET a pooled session could lose: a RESET returns to it.
+                await db.Database.ExecuteSqlRawAsync("RESET synchronous_commit");
+                Assert.Equal("on", await ScalarAsync(db, "SHOW synchronous_commit"));
+            }
+        }
+        finally
+        {
+            foreach (var db in contexts)
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
 }
 
 public sealed class SqliteHostContextTests : HostContextConformance
