@@ -23,18 +23,6 @@ internal sealed class DurabilityInterceptor : DbConnectionInterceptor
 
     private const string PostgreSqlStartupOption = "-c synchronous_commit=on";
 
-    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        AddStartupOption(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        AddStartupOption(connection);
-        return ValueTask.FromResult(result);
-    }
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (CommandFor(connection) is { } text)
@@ -65,26 +53,21 @@ internal sealed class DurabilityInterceptor : DbConnectionInterceptor
         _ => null,
     };
 
-    // Before a PostgreSQL connection's first open (its string still holds any password then), the durability setting joins
-    // its startup options; once there, the string is left alone.
-    private static void AddStartupOption(DbConnection connection)
+    /// <summary>
+    /// The connection string with the durability setting among its PostgreSQL startup options, or null when the provider
+    /// (named by its options extension's type) is not Npgsql or the string already has it.
+    /// </summary>
+    public static string? WithStartupOption(Type providerExtension, string connectionString)
     {
-        if (connection.GetType().FullName != "Npgsql.NpgsqlConnection" || HasStartupOption(connection.ConnectionString))
+        if (!providerExtension.FullName!.StartsWith("Npgsql.", StringComparison.Ordinal) || HasStartupOption(connectionString))
         {
-            return;
+            return null;
         }
 
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
-            var options = builder.TryGetValue("Options", out var existing) ? Convert.ToString(existing, System.Globalization.CultureInfo.InvariantCulture) : null;
-            builder["Options"] = string.IsNullOrWhiteSpace(options) ? PostgreSqlStartupOption : options + " " + PostgreSqlStartupOption;
-            connection.ConnectionString = builder.ConnectionString;
-        }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException)
-        {
-            // A connection from a data source keeps its string: the SET after each open applies the setting instead.
-        }
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var options = builder.TryGetValue("Options", out var existing) ? Convert.ToString(existing, System.Globalization.CultureInfo.InvariantCulture) : null;
+        builder["Options"] = string.IsNullOrWhiteSpace(options) ? PostgreSqlStartupOption : options + " " + PostgreSqlStartupOption;
+        return builder.ConnectionString;
     }
 
     private static bool HasStartupOption(string? connectionString) =>
