@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NodaTime;
@@ -23,9 +24,11 @@ namespace FieldReports.AspNetCore;
 /// large files (413) by the province's limits, before they are fully read. An image, an MP4 or a QuickTime video is kept as
 /// uploaded for the centre's staff and as a copy without metadata for everybody else (<see cref="ImageSanitizer"/>,
 /// <see cref="VideoSanitizer"/>); an image whose header declares an absurd size is refused (413) before it is decoded,
-/// and an unreadable image or malformed video (422). A WebM video is kept as uploaded only.
+/// and an unreadable image or malformed video (422). A WebM video is kept as uploaded only. A body that breaks off is the
+/// client's (400, or 408 when it arrived too slowly); a storage that cannot keep a file is the server's (503 with
+/// <c>Retry-After</c>, logged without request data). Whatever the refusal, the files kept so far are deleted.
 /// </summary>
-internal sealed class AttachmentUploads(IAttachmentContentStore content, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+internal sealed partial class AttachmentUploads(IAttachmentContentStore content, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<AttachmentUploads> logger)
 {
     public sealed record Upload(DraftAttachment Draft, string StorageKey, long Length, string? OriginalStorageKey = null);
 
@@ -50,7 +53,9 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
                 size.MaxRequestBodySize = (limits.MaxAttachments * limits.MaxAttachmentBytes) + (1024 * 1024);
             }
 
-            var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+            // Failures to read the body are the client's (a reset connection, a body too slow or too large); the storage's
+            // own failures are the server's, and are told apart below.
+            var reader = new MultipartReader(boundary, new ClientBody(request.Body)) { HeadersLengthLimit = 16 * 1024 };
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
@@ -73,10 +78,25 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
 
             return (report, [.. uploads.Select(u => u.Draft)], null, uploads);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or BadHttpRequestException)
+        catch (ClientBodyException e)
         {
-            var status = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return Fail(Problem(status, status == 413 ? ErrorCodes.UploadTooLarge : ErrorCodes.RequestMalformed, "The multipart body could not be read: it is truncated, malformed or too large."));
+            return Fail(e.InnerException switch
+            {
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadTooLarge, "The multipart body is larger than the province accepts."),
+                BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => Problem(StatusCodes.Status408RequestTimeout, ErrorCodes.RequestTimeout, "The multipart body arrived too slowly; send it again."),
+                _ => Problem(StatusCodes.Status400BadRequest, ErrorCodes.RequestMalformed, "The multipart body could not be read: it is truncated or the connection failed."),
+            });
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException)
+        {
+            return Fail(Problem(StatusCodes.Status400BadRequest, ErrorCodes.RequestMalformed, "The multipart body could not be read: it is malformed."));
+        }
+        catch (IOException e)
+        {
+            // The attachment storage failed (a full or failing disk, an unreachable blob store): the client is not at fault.
+            LogStorageFailed(logger, e.GetType().FullName ?? "IOException", profile.Id, request.HttpContext.TraceIdentifier);
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Fail(Problem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable, "The attachment storage could not keep the files; nothing was stored. Retry later."));
         }
 
         (SubmitReportRequest?, IReadOnlyList<DraftAttachment>, ProblemHttpResult?, IReadOnlyList<Upload>) Fail(ProblemHttpResult problem)
@@ -325,6 +345,62 @@ internal sealed class AttachmentUploads(IAttachmentContentStore content, IOption
         title: "The upload is not accepted.",
         type: DomainErrorResults.TypePrefix + code,
         extensions: new Dictionary<string, object?> { [DomainErrorResults.CodeExtension] = code });
+
+    [LoggerMessage(EventId = 1100, EventName = "AttachmentStorageFailed", Level = LogLevel.Error, Message = "The attachment storage failed with {ExceptionType} while keeping an upload for {ProvinceId} (request {TraceId})")]
+    private static partial void LogStorageFailed(ILogger logger, string exceptionType, string provinceId, string traceId);
+
+    /// <summary>A failure to read the request body: the client's connection or body, not the server.</summary>
+    private sealed class ClientBodyException(IOException inner) : IOException(inner.Message, inner);
+
+    /// <summary>The request body, whose read failures become <see cref="ClientBodyException"/>.</summary>
+    private sealed class ClientBody(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return inner.Read(buffer, offset, count);
+            }
+            catch (IOException e)
+            {
+                throw new ClientBodyException(e);
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new ClientBodyException(e);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     private sealed class UploadTooLargeException : IOException
     {

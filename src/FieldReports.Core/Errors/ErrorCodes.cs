@@ -56,6 +56,15 @@ public static class ErrorCodes
     /// <summary>The server failed; the failure was logged without request data.</summary>
     public const string ServerError = "server.error";
 
+    /// <summary>The request body did not arrive in time (HTTP 408); send it again.</summary>
+    public const string RequestTimeout = "request.timeout";
+
+    /// <summary>The server is taking as many uploads as it can at the moment (HTTP 503); retry after the time in <c>Retry-After</c>.</summary>
+    public const string ServerBusy = "server.busy";
+
+    /// <summary>The attachment storage failed to keep a file (HTTP 503, logged without request data); nothing was stored. Retry later.</summary>
+    public const string StorageUnavailable = "server.storage_unavailable";
+
     /// <summary>The request body's media type is not one the endpoint reads.</summary>
     public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
 
