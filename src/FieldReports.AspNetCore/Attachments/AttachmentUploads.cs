@@ -87,16 +87,17 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
                 _ => Problem(StatusCodes.Status400BadRequest, ErrorCodes.RequestMalformed, "The multipart body could not be read: it is truncated or the connection failed."),
             });
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException)
-        {
-            return Fail(Problem(StatusCodes.Status400BadRequest, ErrorCodes.RequestMalformed, "The multipart body could not be read: it is malformed."));
-        }
-        catch (IOException e)
+        catch (StorageFailureException e)
         {
             // The attachment storage failed (a full or failing disk, an unreachable blob store): the client is not at fault.
-            LogStorageFailed(logger, e.GetType().FullName ?? "IOException", profile.Id, request.HttpContext.TraceIdentifier);
+            LogStorageFailed(logger, e.InnerException?.GetType().FullName ?? "IOException", profile.Id, request.HttpContext.TraceIdentifier);
             request.HttpContext.Response.Headers.RetryAfter = "30";
             return Fail(Problem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable, "The attachment storage could not keep the files; nothing was stored. Retry later."));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
+        {
+            // The multipart reader's own failures: a truncated body, a missing boundary.
+            return Fail(Problem(StatusCodes.Status400BadRequest, ErrorCodes.RequestMalformed, "The multipart body could not be read: it is truncated or malformed."));
         }
 
         (SubmitReportRequest?, IReadOnlyList<DraftAttachment>, ProblemHttpResult?, IReadOnlyList<Upload>) Fail(ProblemHttpResult problem)
@@ -130,7 +131,7 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
         string key;
         try
         {
-            key = await content.SaveAsync(profile.Id, limited, ct);
+            key = await Stored(() => content.SaveAsync(profile.Id, limited, ct));
         }
         catch (UploadTooLargeException)
         {
@@ -162,7 +163,7 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
         string cleanKey;
         try
         {
-            cleanKey = await content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, 0, clean.Length, writable: false), ct);
+            cleanKey = await Stored(() => content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, 0, clean.Length, writable: false), ct));
         }
         finally
         {
@@ -239,7 +240,7 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
             {
                 try
                 {
-                    await using var original = await content.OpenReadAsync(key, ct) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved.");
+                    await using var original = await Stored(() => content.OpenReadAsync(key, ct)) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved.");
                     await using var output = pipe.Writer.AsStream(leaveOpen: true);
                     await VideoSanitizer.StripAsync(original, length, output, ct);
                     await pipe.Writer.CompleteAsync();
@@ -257,7 +258,7 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
         try
         {
             await using var input = pipe.Reader.AsStream();
-            cleanKey = await content.SaveAsync(profile.Id, input, ct);
+            cleanKey = await Stored(() => content.SaveAsync(profile.Id, input, ct));
         }
 #pragma warning disable CA1031 // The copy's own failure decides the answer: it is awaited below, then this one is rethrown.
         catch (Exception e)
@@ -296,7 +297,7 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
         // large-object garbage (and the full collections it brings) behind.
         byte[] original;
         int length;
-        await using (var stored = await content.OpenReadAsync(key, ct) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved."))
+        await using (var stored = await Stored(() => content.OpenReadAsync(key, ct)) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved."))
         {
             if (stored.CanSeek)
             {
@@ -348,6 +349,23 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
 
     [LoggerMessage(EventId = 1100, EventName = "AttachmentStorageFailed", Level = LogLevel.Error, Message = "The attachment storage failed with {ExceptionType} while keeping an upload for {ProvinceId} (request {TraceId})")]
     private static partial void LogStorageFailed(ILogger logger, string exceptionType, string provinceId, string traceId);
+
+    // Runs a call of the content store: its I/O failures are the server's, told apart from the body's (which the store
+    // reads, and which come out as ClientBodyException or a refusal of the limit).
+    private static async Task<T> Stored<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (IOException e) when (e is not ClientBodyException and not UploadTooLargeException)
+        {
+            throw new StorageFailureException(e);
+        }
+    }
+
+    /// <summary>The attachment content store failed (not the request).</summary>
+    private sealed class StorageFailureException(IOException inner) : Exception(inner.Message, inner);
 
     /// <summary>A failure to read the request body: the client's connection or body, not the server.</summary>
     private sealed class ClientBodyException(IOException inner) : IOException(inner.Message, inner);
@@ -444,7 +462,15 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
             }
             else
             {
-                n = await rest.ReadAsync(buffer, cancellationToken);
+                try
+                {
+                    n = await rest.ReadAsync(buffer, cancellationToken);
+                }
+                catch (IOException e) when (e is not ClientBodyException)
+                {
+                    // The multipart reader's own failure (a truncated part) while the store reads it: the body's fault.
+                    throw new ClientBodyException(e);
+                }
             }
 
             Consumed += n;
