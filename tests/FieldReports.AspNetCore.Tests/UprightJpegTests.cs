@@ -57,6 +57,27 @@ public class UprightJpegTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(original, await DownloadAsync(Api.Reception, path));
     }
 
+    [Fact]
+    public async Task Upright_jpeg_is_stored_once_and_its_copy_for_others_is_stripped_when_read()
+    {
+        var original = TestImages.UprightJpegWithCanaries();
+        var before = StoredFiles();
+
+        var id = await Api.SubmitAsync(factory, Api.Citizen, original, "once.jpg");
+
+        // One file, the original as uploaded; the copy others see is the original read through the stripper.
+        var row = Assert.Single(await factory.Services.GetRequiredService<IAttachmentStore>().ListForReportAsync("ca-mau", new Reports.ReportId(Guid.Parse(id)), CancellationToken.None));
+        var added = Assert.Single(StoredFiles().Except(before));
+        Assert.Equal(row.OriginalStorageKey + ".bin", Path.GetFileName(added));
+        Assert.Equal(original, await File.ReadAllBytesAsync(added));
+        Assert.Equal(DerivedCopies.JpegStrippedOf(row.OriginalStorageKey!), row.StorageKey);
+
+        await Api.AssignAsync(factory, id);
+        var agency = await DownloadAsync(Api.Handler, $"/reports/{id}/attachments/{row.Id}");
+        Assert.Equal(row.Length, agency.LongLength);
+        Assert.Empty(Metadata(agency).OfType<GpsDirectory>());
+    }
+
     [Theory]
     [InlineData(2)]     // cut inside the headers
     [InlineData(3)]     // cut inside the scan
@@ -82,4 +103,7 @@ public class UprightJpegTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     private static IReadOnlyList<MetadataExtractor.Directory> Metadata(byte[] image) => ImageMetadataReader.ReadMetadata(new MemoryStream(image));
+
+    private string[] StoredFiles() =>
+        System.IO.Directory.Exists(factory.AttachmentDirectory) ? [.. System.IO.Directory.EnumerateFiles(factory.AttachmentDirectory)] : [];
 }

@@ -70,7 +70,7 @@ internal static class AttachmentEndpoints
         }
 
         var content = http.RequestServices.GetRequiredService<IAttachmentContentStore>();
-        if (await content.OpenReadAsync(key, ct) is not { } stream)
+        if (await DerivedCopies.OpenReadAsync(content, key, ct) is not { } stream)
         {
             return ApiContext.NotFound(id);
         }

@@ -128,10 +128,13 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
         }
 
         var limited = new LimitedStream(head.AsMemory(0, read), body, limits.MaxAttachmentBytes);
+
+        // An image is kept in memory as it streams to the store, so that its copy is made without reading the file back.
+        using var captured = mediaType.StartsWith("image/", StringComparison.Ordinal) ? new CapturedBytes() : null;
         string key;
         try
         {
-            key = await Stored(() => content.SaveAsync(profile.Id, limited, ct));
+            key = await Stored(() => content.SaveAsync(profile.Id, captured is null ? limited : new CapturingStream(limited, captured), ct));
         }
         catch (UploadTooLargeException)
         {
@@ -148,26 +151,32 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
             return await StripVideoAsync(profile, key, limited.Consumed, uploads, ct);
         }
 
-        if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
+        if (captured is null)
         {
             // WebM (Matroska) is kept as uploaded: its metadata is not stripped, so it is served to the centre and the reporter only.
             return null;
         }
 
-        var (clean, problem) = await StripAsync(profile, key, mediaType, ct);
-        if (problem is not null)
+        var clean = ImageSanitizer.Sanitize(captured.Buffer, captured.Count, mediaType, limits);
+        switch (clean.Verdict)
         {
-            return problem;
+            case ImageSanitizer.Verdict.TooLarge:
+                return Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadImageTooLarge, clean.Detail);
+            case ImageSanitizer.Verdict.Unreadable:
+                return Problem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.UploadImageUnreadable, clean.Detail);
         }
 
         string cleanKey;
         try
         {
-            cleanKey = await Stored(() => content.SaveAsync(profile.Id, new MemoryStream(clean!.Content!, 0, clean.Length, writable: false), ct));
+            // A JPEG stored upright is stripped the same way whenever it is read: only its original is stored.
+            cleanKey = clean.StrippedOnRead
+                ? DerivedCopies.JpegStrippedOf(key)
+                : await Stored(() => content.SaveAsync(profile.Id, new MemoryStream(clean.Content!, 0, clean.Length, writable: false), ct));
         }
         finally
         {
-            if (clean!.Pooled)
+            if (clean.Pooled)
             {
                 ArrayPool<byte>.Shared.Return(clean.Content!);
             }
@@ -220,10 +229,10 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
     {
         foreach (var u in uploads)
         {
-            await content.DeleteAsync(u.StorageKey, ct);
+            await DerivedCopies.DeleteAsync(content, u.StorageKey, ct);
             if (u.OriginalStorageKey is { } original)
             {
-                await content.DeleteAsync(original, ct);
+                await DerivedCopies.DeleteAsync(content, original, ct);
             }
         }
     }
@@ -288,49 +297,6 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
 
         uploads[^1] = uploads[^1] with { StorageKey = cleanKey!, OriginalStorageKey = key };
         return null;
-    }
-
-    /// <summary>Reads a stored upload back and makes its clean copy, or the problem that refuses it.</summary>
-    private async Task<(ImageSanitizer.Result? Clean, ProblemHttpResult? Problem)> StripAsync(ProvinceProfile profile, string key, string mediaType, CancellationToken ct)
-    {
-        // Read into a buffer lent by the shared pool, sized by the upload, so that images megabytes long do not each leave
-        // large-object garbage (and the full collections it brings) behind.
-        byte[] original;
-        int length;
-        await using (var stored = await Stored(() => content.OpenReadAsync(key, ct)) ?? throw new InvalidOperationException("The attachment content store lost a file it has just saved."))
-        {
-            if (stored.CanSeek)
-            {
-                length = checked((int)stored.Length);
-                original = ArrayPool<byte>.Shared.Rent(length);
-                await stored.ReadExactlyAsync(original.AsMemory(0, length), ct);
-            }
-            else
-            {
-                using var buffer = new MemoryStream();
-                await stored.CopyToAsync(buffer, ct);
-                length = (int)buffer.Length;
-                original = ArrayPool<byte>.Shared.Rent(length);
-                buffer.GetBuffer().AsSpan(0, length).CopyTo(original);
-            }
-        }
-
-        ImageSanitizer.Result result;
-        try
-        {
-            result = ImageSanitizer.Sanitize(original, length, mediaType, profile.Options.Intake);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(original);
-        }
-
-        return result.Verdict switch
-        {
-            ImageSanitizer.Verdict.Clean => (result, null),
-            ImageSanitizer.Verdict.TooLarge => (null, Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.UploadImageTooLarge, result.Detail)),
-            _ => (null, Problem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.UploadImageUnreadable, result.Detail)),
-        };
     }
 
     private static string SafeName(string? name)
@@ -409,6 +375,78 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
             {
                 throw new ClientBodyException(e);
             }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>
+    /// Bytes kept as they stream by, in a buffer lent by the shared pool and returned on dispose, so that images megabytes
+    /// long leave no large-object garbage behind.
+    /// </summary>
+    private sealed class CapturedBytes : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+
+        public byte[] Buffer => _buffer;
+
+        /// <summary>How many bytes of <see cref="Buffer"/> were kept.</summary>
+        public int Count { get; private set; }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (Count + bytes.Length > _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Count + bytes.Length, checked(_buffer.Length * 2)));
+                _buffer.AsSpan(0, Count).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+
+            bytes.CopyTo(_buffer.AsSpan(Count));
+            Count += bytes.Length;
+        }
+
+        public void Dispose()
+        {
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+            }
+        }
+    }
+
+    /// <summary>Passes a stream through, keeping what was read in <see cref="CapturedBytes"/>.</summary>
+    private sealed class CapturingStream(Stream inner, CapturedBytes into) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => into.Count; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken);
+            into.Append(buffer.Span[..n]);
+            return n;
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

@@ -58,10 +58,10 @@ internal sealed partial class EvidenceCleanup(
                 await attachments.RetainEvidenceAsync(provinceId, [.. keep.Select(a => a.Id)], cancellationToken);
                 foreach (var attachment in drop)
                 {
-                    await content.DeleteAsync(attachment.StorageKey, cancellationToken);
+                    await DerivedCopies.DeleteAsync(content, attachment.StorageKey, cancellationToken);
                     if (attachment.OriginalStorageKey is { } original)
                     {
-                        await content.DeleteAsync(original, cancellationToken);
+                        await DerivedCopies.DeleteAsync(content, original, cancellationToken);
                     }
                 }
 

@@ -39,6 +39,12 @@ internal static class ImageSanitizer
         public int Length { get; init; } = Content?.Length ?? 0;
 
         public bool Pooled { get; init; }
+
+        /// <summary>
+        /// Whether the copy is the original without its metadata segments (<see cref="JpegMetadataStripper"/>), which the
+        /// same stripping of the original gives again whenever it is read (see <see cref="DerivedCopies"/>).
+        /// </summary>
+        public bool StrippedOnRead { get; init; }
     }
 
     /// <summary>Checks the declared size against the province's limits, then strips the image's metadata.</summary>
@@ -98,7 +104,7 @@ internal static class ImageSanitizer
             var clean = ArrayPool<byte>.Shared.Rent(length);
             if (JpegMetadataStripper.TryStrip(original.AsSpan(0, length), clean, out var written))
             {
-                return new Result(Verdict.Clean, clean, "image/jpeg", "") { Length = written, Pooled = true };
+                return new Result(Verdict.Clean, clean, "image/jpeg", "") { Length = written, Pooled = true, StrippedOnRead = true };
             }
 
             ArrayPool<byte>.Shared.Return(clean);
