@@ -93,6 +93,7 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
         o.StaffDirectoryAuthenticationType = IdentityConstants.ApplicationScheme;
         o.AttachmentDirectory = settings.AttachmentDirectory;   // API uploads live with the host's data, not in the working directory
         o.EvidenceCleanup.Enabled = !generatingDocument && !builder.Environment.IsEnvironment("Testing");   // like the SLA monitor
+        builder.Configuration.GetSection("FieldReports:Uploads").Bind(o.Uploads);   // MaxConcurrent, QueueLimit, QueueTimeout, RetryAfterSeconds
     });
 
 // Real sign-in: ASP.NET Core Identity with hashed passwords and lockout after repeated failures.

@@ -51,6 +51,12 @@ public sealed class FieldReportsAspNetCoreOptions
     public EvidenceCleanupOptions EvidenceCleanup { get; } = new();
 
     /// <summary>
+    /// How many multipart uploads this instance reads at once, and how many may wait; beyond them the API answers 503
+    /// <c>server.busy</c> with <c>Retry-After</c>. See <see cref="UploadAdmissionOptions"/>.
+    /// </summary>
+    public UploadAdmissionOptions Uploads { get; } = new();
+
+    /// <summary>
     /// Which signed-in staff principals are checked against the host's <see cref="FieldReports.Accounts.IStaffDirectory"/>, when
     /// one is registered: those with an identity of this authentication type (for ASP.NET Core Identity's own accounts,
     /// <c>Identity.Application</c>). Default <see langword="null"/>: every staff principal. Principals of another type (a

@@ -7,7 +7,7 @@ internal sealed class EvidenceCleanupOptionsValidator : IValidateOptions<FieldRe
 {
     public ValidateOptionsResult Validate(string? name, FieldReportsAspNetCoreOptions options)
     {
-        var failures = options.EvidenceCleanup.Check().ToList();
+        var failures = options.EvidenceCleanup.Check().Concat(options.Uploads.Check()).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -42,6 +42,7 @@ public static class FieldReportsAspNetCoreBuilderExtensions
         services.TryAddSingleton<IAttachmentContentStore, FileSystemAttachmentContentStore>();
         services.TryAddSingleton<ApiContext>();
         services.TryAddSingleton<AttachmentUploads>();
+        services.TryAddSingleton<UploadAdmission>();
         services.TryAddSingleton(sp => new AttachmentIntake(sp.GetRequiredService<AttachmentUploads>(), sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ProvinceCatalogueRefresher>());
         // The evidence cleanup, under a lease (in memory unless a store package registers a shared one).

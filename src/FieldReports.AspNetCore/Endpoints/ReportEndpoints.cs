@@ -30,7 +30,8 @@ internal static class ReportEndpoints
         citizen.MapPost("/reports/multipart", SubmitMultipart)
             .WithName("SubmitReportWithMedia").WithSummary("Sends a field report with photos or videos (multipart: a 'report' JSON part and 'files').")
             .Accepts<IFormFileCollection>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .RequireAuthorization(FieldReportsPolicies.Reporter).RequireRateLimiting(SubmissionRateLimit).AddEndpointFilter<IdempotencyFilter>();
         citizen.MapGet("/my/reports", MyReports)
@@ -92,7 +93,8 @@ internal static class ReportEndpoints
             .WithName("UploadEvidence").WithSummary("Stores evidence files (multipart 'files': images or videos) for the result of a report in handling; answers their ids, to cite in 'SubmitResult'.")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .RequireAuthorization(FieldReportsPolicies.Handling).AddEndpointFilter<IdempotencyFilter>();
         MapCommand<ResultRequest>(handling, "result", "SubmitResult", "Submits the result of handling, with evidence.", FieldReportsPolicies.Handling, (b, _) => new SubmitResultCommand(b.Result ?? "", b.EvidenceAttachmentIds));
@@ -186,7 +188,7 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitMultipart(
-        string provinceId, HttpContext http, [FromServices] ApiContext api, [FromServices] AttachmentUploads uploads, CancellationToken ct)
+        string provinceId, HttpContext http, [FromServices] ApiContext api, [FromServices] AttachmentUploads uploads, [FromServices] UploadAdmission admission, CancellationToken ct)
     {
         if (!api.TryActor(http, out var actor))
         {
@@ -199,6 +201,13 @@ internal static class ReportEndpoints
         if ((await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct)).IsLocked(api.Clock.GetCurrentInstant()))
         {
             return new DomainError(ErrorCodes.IntakeAccountLocked, ErrorKind.Rule, "The account is locked for improper language; an administrator may lift the lock.").ToProblem();
+        }
+
+        // Paced with the other uploads before its body is read; held until the report is stored.
+        using var turn = await admission.EnterAsync(ct);
+        if (turn is null)
+        {
+            return admission.Busy(http);
         }
 
         var read = await uploads.ReadAsync(http.Request, profile, ct);
@@ -228,7 +237,7 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Results<Created<EvidenceUploadDto>, ValidationProblem, ProblemHttpResult>> UploadEvidence(
-        string provinceId, Guid id, HttpContext http, [FromServices] ApiContext api, [FromServices] AttachmentUploads uploads, CancellationToken ct)
+        string provinceId, Guid id, HttpContext http, [FromServices] ApiContext api, [FromServices] AttachmentUploads uploads, [FromServices] UploadAdmission admission, CancellationToken ct)
     {
         if (!api.TryActor(http, out var actor))
         {
@@ -247,6 +256,12 @@ internal static class ReportEndpoints
         if (report.CanApply(new SubmitResultCommand("evidence"), actor).Error is { } refused)
         {
             return refused.ToProblem();
+        }
+
+        using var turn = await admission.EnterAsync(ct);
+        if (turn is null)
+        {
+            return admission.Busy(http);
         }
 
         var read = await uploads.ReadAsync(http.Request, profile, ct);
