@@ -74,8 +74,10 @@ public static class FieldReportsModelBuilderExtensions
 
             // An agency's queue, ordered by deadline.
             b.HasIndex(r => new { r.ProvinceId, r.AssignedAgencyId, r.State, r.CurrentDeadline }).HasDatabaseName($"ix_{prefix}reports_agency_queue");
-            // Reports at risk of or past their deadline.
-            b.HasIndex(r => new { r.ProvinceId, r.CurrentDeadline }).HasDatabaseName($"ix_{prefix}reports_deadline");
+            // Reports at risk of or past their deadline, in deadline order with the id breaking ties: many reports share a
+            // deadline (working-time deadlines of reports submitted in the same minute), and without the id the database
+            // sorts a whole group of them for every page.
+            b.HasIndex(r => new { r.ProvinceId, r.CurrentDeadline, r.Id }).HasDatabaseName($"ix_{prefix}reports_deadline");
             // The public list, newest first, with keyset paging; and its field and area filters.
             b.HasIndex(r => new { r.ProvinceId, r.PublishedAt, r.Id }).HasDatabaseName($"ix_{prefix}reports_published");
             b.HasIndex(r => new { r.ProvinceId, r.FieldCode, r.PublishedAt }).HasDatabaseName($"ix_{prefix}reports_field_published");

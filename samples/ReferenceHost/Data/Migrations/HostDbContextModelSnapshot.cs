@@ -769,14 +769,14 @@ namespace ReferenceHost.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProvinceId", "CurrentDeadline")
-                        .HasDatabaseName("ix_reports_deadline");
-
                     b.HasIndex("ProvinceId", "SubmittedAt")
                         .HasDatabaseName("ix_reports_submitted");
 
                     b.HasIndex("ProvinceId", "AreaCode", "PublishedAt")
                         .HasDatabaseName("ix_reports_area_published");
+
+                    b.HasIndex("ProvinceId", "CurrentDeadline", "Id")
+                        .HasDatabaseName("ix_reports_deadline");
 
                     b.HasIndex("ProvinceId", "FieldCode", "PublishedAt")
                         .HasDatabaseName("ix_reports_field_published");
