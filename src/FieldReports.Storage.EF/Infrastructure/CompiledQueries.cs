@@ -19,24 +19,15 @@ internal static class CompiledQueries
     /// <summary>A query with one result (or none), compiled for <paramref name="model"/>; its last parameter cancels it.</summary>
     public static Func<TContext, T1, T2, CancellationToken, Task<TResult>> Single<TContext, T1, T2, TResult>(IModel model, Expression<Func<TContext, T1, T2, CancellationToken, TResult>> query)
         where TContext : DbContext =>
-        (Func<TContext, T1, T2, CancellationToken, Task<TResult>>)ByModel.GetValue(model, _ => new ConcurrentDictionary<LambdaExpression, Delegate>(ReferenceEqualityComparer.Instance))
+        (Func<TContext, T1, T2, CancellationToken, Task<TResult>>)Of(model)
             .GetOrAdd(query, q => Microsoft.EntityFrameworkCore.EF.CompileAsyncQuery((Expression<Func<TContext, T1, T2, CancellationToken, TResult>>)q));
 
     /// <summary>A query with a sequence of results, compiled for <paramref name="model"/>.</summary>
     public static Func<TContext, T1, T2, IAsyncEnumerable<TResult>> Many<TContext, T1, T2, TResult>(IModel model, Expression<Func<TContext, T1, T2, IQueryable<TResult>>> query)
         where TContext : DbContext =>
-        (Func<TContext, T1, T2, IAsyncEnumerable<TResult>>)ByModel.GetValue(model, _ => new ConcurrentDictionary<LambdaExpression, Delegate>(ReferenceEqualityComparer.Instance))
+        (Func<TContext, T1, T2, IAsyncEnumerable<TResult>>)Of(model)
             .GetOrAdd(query, q => Microsoft.EntityFrameworkCore.EF.CompileAsyncQuery((Expression<Func<TContext, T1, T2, IQueryable<TResult>>>)q));
 
-    /// <summary>Reads a compiled sequence into a list.</summary>
-    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var item in source.WithCancellation(cancellationToken))
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
+    private static ConcurrentDictionary<LambdaExpression, Delegate> Of(IModel model) =>
+        ByModel.GetValue(model, static _ => new ConcurrentDictionary<LambdaExpression, Delegate>(ReferenceEqualityComparer.Instance));
 }

@@ -89,7 +89,7 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
 
             // Events are committed with the row that counts them, so reading up to the row's version gives the trail of
             // that very state even if a later change commits in between, without holding a transaction.
-            var events = await Infrastructure.CompiledQueries.ToListAsync(
+            var events = await System.Linq.AsyncEnumerable.ToListAsync(
                 Infrastructure.CompiledQueries.Many(db.Model, EventsQuery)(db, id.Value, row.Version), cancellationToken);
             return Report.Restore(ReportMapping.ToSnapshot(row, [.. events.Select(ReportMapping.ToEvent)]));
         }
