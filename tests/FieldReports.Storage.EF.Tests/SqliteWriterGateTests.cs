@@ -2,6 +2,8 @@ using FieldReports.Storage.EF.Model;
 using FieldReports.Storage.EF.Tests.Infrastructure;
 using FieldReports.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace FieldReports.Storage.EF.Tests;
@@ -102,6 +104,40 @@ public sealed class SqliteWriterGateTests : StorageTestBase
         var stored = await second.WaitAsync(Stuck);
 
         Assert.Equal(["first", "second"], stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_save_hands_the_gate_on_when_its_transaction_commits_before_EF_Core_has_finished_with_it()
+    {
+        // The next save starts while the first is still after its commit (accepting its entities' changes, closing its
+        // connection): it must not wait for the first to return.
+        var next = new AfterSave(() => WriteAsync("next"));
+        var services = NewServices(context: o => o.AddInterceptors(next));
+        await using (var first = services.GetRequiredService<IDbContextFactory<FieldReportsDbContext>>().CreateDbContext())
+        {
+            // Two rows: EF Core saves them in a transaction of its own.
+            first.Set<OutboxMessageRow>().AddRange(Message("first-a"), Message("first-b"));
+            await first.SaveChangesAsync().WaitAsync(Stuck);
+        }
+
+        Assert.True(next.Ran);
+        Assert.Equal(["first-a", "first-b", "next"], (await WriteAsync("last")).Where(t => t != "last").Order(StringComparer.Ordinal));
+    }
+
+    private sealed class AfterSave(Func<Task> then) : SaveChangesInterceptor
+    {
+        public bool Ran { get; private set; }
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (!Ran)
+            {
+                Ran = true;
+                await then().WaitAsync(Stuck, cancellationToken);
+            }
+
+            return result;
+        }
     }
 
     [Fact]

@@ -68,9 +68,10 @@ public sealed partial class LogNotificationSender(ILogger<LogNotificationSender>
 /// <summary>
 /// The outbox's handler: hands each transition to every notification sender, and each of the library's SLA messages
 /// (<c>sla.reminder</c>, <c>sla.breached</c>, <c>sla.long_overdue</c>) to the core's <see cref="ReportNotificationHandler"/>,
-/// which decides who is told, and then to the inbox.
+/// which decides who is told, and then to the inbox. A dispatcher pass's messages are handled together: their inbox rows
+/// are written in one commit (<see cref="InboxWriter.BatchAsync"/>).
 /// </summary>
-public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> senders, InboxSlaSender sla) : IOutboxMessageHandler
+public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> senders, InboxSlaSender sla, IDbContextFactory<HostDbContext> contexts) : IOutboxBatchHandler
 {
     private readonly ReportNotificationHandler _sla = new(sla);
 
@@ -92,6 +93,15 @@ public sealed class NotificationOutboxHandler(IEnumerable<INotificationSender> s
             await sender.SendAsync(message.ProvinceId, transition, cancellationToken);
         }
     }
+
+    public Task HandleBatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
+        InboxWriter.BatchAsync(contexts, async () =>
+        {
+            foreach (var message in messages)
+            {
+                await HandleAsync(message, cancellationToken);
+            }
+        }, cancellationToken);
 }
 
 /// <summary>
@@ -139,10 +149,23 @@ public sealed class InboxSlaSender(IDbContextFactory<HostDbContext> contexts, IC
     }
 }
 
+/// <summary>
+/// Writes inbox rows, once per <see cref="InboxMessage.DedupeKey"/>. Within <see cref="BatchAsync"/> the rows are collected
+/// and written together at its end, in one commit.
+/// </summary>
 public static class InboxWriter
 {
+    // The rows of the batch the current asynchronous flow is in, if any: the senders are singletons shared by every flow.
+    private static readonly AsyncLocal<List<InboxMessage>?> Pending = new();
+
     public static async Task WriteAsync(IDbContextFactory<HostDbContext> contexts, InboxMessage message, CancellationToken cancellationToken)
     {
+        if (Pending.Value is { } pending)
+        {
+            pending.Add(message);
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Inbox.AnyAsync(m => m.DedupeKey == message.DedupeKey, cancellationToken))
         {
@@ -150,6 +173,38 @@ public static class InboxWriter
         }
 
         db.Inbox.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the inbox rows it writes collected, then writes those not yet stored in one commit.
+    /// Nothing is written if the work fails.
+    /// </summary>
+    public static async Task BatchAsync(IDbContextFactory<HostDbContext> contexts, Func<Task> work, CancellationToken cancellationToken)
+    {
+        var pending = new List<InboxMessage>();
+        Pending.Value = pending;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            Pending.Value = null;
+        }
+
+        // One row per key: a batch may hold a message and its redelivery, and the rows of an earlier delivery may be stored.
+        var rows = pending.DistinctBy(m => m.DedupeKey, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var keys = rows.Select(m => m.DedupeKey).ToList();
+        var stored = await db.Inbox.Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
+        var present = stored.ToHashSet(StringComparer.Ordinal);
+        db.Inbox.AddRange(rows.Where(m => !present.Contains(m.DedupeKey)));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -20,7 +20,8 @@ namespace FieldReports.Storage.EF.Infrastructure;
 /// </para>
 /// <para>
 /// It gates <c>SaveChanges</c>, which EF Core always ends with exactly one of saved, failed or cancelled, so the gate
-/// cannot be kept by a save that went wrong. A save takes the gate when it first touches the database (when it begins its
+/// cannot be kept by a save that went wrong; a save in its own transaction hands the gate on when that transaction commits
+/// or rolls back. A save takes the gate when it first touches the database (when it begins its
 /// transaction, or runs its first command without one), not when it starts: EF Core's own work before that (detecting
 /// changes, building the commands) runs outside the gate, in parallel with other saves, and only the statements and the
 /// commit are queued. A save inside a transaction the caller opened is not gated (that
@@ -98,6 +99,24 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
     {
         await TakeAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    // The gate is handed on as soon as the save's transaction has ended: SQLite's lock is free from then on, and EF Core's
+    // remaining work (closing the connection, accepting the entities' changes) need not hold up the next save.
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
     }
 
     InterceptionResult<DbDataReader> IDbCommandInterceptor.ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)

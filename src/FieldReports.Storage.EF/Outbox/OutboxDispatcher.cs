@@ -21,6 +21,12 @@ namespace FieldReports.Storage.EF;
 /// each that failed, and marks those delivered in one commit at the end of the pass. A dispatcher that dies while delivering leaves its messages due again when the lease
 /// runs out, so a message committed with a change is delivered even if the process crashes right after the commit.
 /// </para>
+/// <para>
+/// When the handler is an <see cref="IOutboxBatchHandler"/> and a pass claimed more than one message, the pass's messages
+/// are delivered together, and one by one only if that fails. While messages keep coming, <see cref="RunAsync"/> starts a
+/// pass at most every <see cref="OutboxDispatcherOptions.MinimumPassInterval"/>, so that a busy outbox is delivered in
+/// batches rather than one message per pass.
+/// </para>
 /// <para>Thread-safe; passes of one instance may overlap.</para>
 /// </remarks>
 public sealed partial class OutboxDispatcher
@@ -49,6 +55,7 @@ public sealed partial class OutboxDispatcher
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             int handled;
             try
             {
@@ -66,11 +73,12 @@ public sealed partial class OutboxDispatcher
                 handled = 0;
             }
 
-            if (handled == 0)
+            var pause = PauseAfter(handled, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            if (pause > TimeSpan.Zero)
             {
                 try
                 {
-                    await Task.Delay(_options.PollingInterval.ToTimeSpan(), cancellationToken);
+                    await Task.Delay(pause, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -79,6 +87,14 @@ public sealed partial class OutboxDispatcher
             }
         }
     }
+
+    /// <summary>How long <see cref="RunAsync"/> waits before its next pass, after one that claimed <paramref name="handled"/> messages in <paramref name="took"/>.</summary>
+    internal TimeSpan PauseAfter(int handled, TimeSpan took) => handled switch
+    {
+        0 => _options.PollingInterval.ToTimeSpan(),
+        _ when handled >= _options.BatchSize => TimeSpan.Zero,
+        _ => _options.MinimumPassInterval.ToTimeSpan() - took,
+    };
 
     /// <summary>Claims the messages due now, delivers them and records each outcome.</summary>
     /// <param name="cancellationToken">Cancels the pass; messages claimed but not delivered become due again after the lease.</param>
@@ -89,11 +105,21 @@ public sealed partial class OutboxDispatcher
         var delivered = new List<OutboxMessage>(claimed.Messages.Count);
         try
         {
-            foreach (var message in claimed.Messages)
+            var batch = claimed.Messages.Count > 1 && _handler is IOutboxBatchHandler batchHandler
+                ? await DeliverBatchAsync(batchHandler, claimed.Messages, cancellationToken)
+                : BatchOutcome.NotTried;
+            if (batch == BatchOutcome.Delivered)
             {
-                if (await DeliverAsync(message, claimed.LockId, cancellationToken))
+                delivered.AddRange(claimed.Messages);
+            }
+            else if (batch != BatchOutcome.LeaseExpired)
+            {
+                foreach (var message in claimed.Messages)
                 {
-                    delivered.Add(message);
+                    if (await DeliverAsync(message, claimed.LockId, cancellationToken))
+                    {
+                        delivered.Add(message);
+                    }
                 }
             }
         }
@@ -180,6 +206,47 @@ public sealed partial class OutboxDispatcher
         }
     }
 
+    private enum BatchOutcome
+    {
+        NotTried,
+        Delivered,
+        Failed,
+        LeaseExpired,
+    }
+
+    /// <summary>
+    /// Delivers a pass's messages through the batch handler. A failure is logged and the messages are then delivered one by
+    /// one; a lease that ran out leaves them to become due again, since another dispatcher may have claimed them since.
+    /// </summary>
+    private async Task<BatchOutcome> DeliverBatchAsync(IOutboxBatchHandler handler, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        using var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lease.CancelAfter(_options.Lease.ToTimeSpan());
+        try
+        {
+            await handler.HandleBatchAsync(messages, lease.Token);
+            return BatchOutcome.Delivered;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping: the messages stay claimed until the lease runs out, then become due again.
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure of the batch is retried message by message.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (lease.IsCancellationRequested)
+            {
+                LogBatchLeaseExpired(_logger, messages.Count);
+                return BatchOutcome.LeaseExpired;
+            }
+
+            LogBatchFailed(_logger, ex, messages.Count);
+            return BatchOutcome.Failed;
+        }
+    }
+
     /// <returns>Whether the handler succeeded; a failure is recorded here with its retry time.</returns>
     private async Task<bool> DeliverAsync(OutboxMessage message, Guid lockId, CancellationToken cancellationToken)
     {
@@ -252,6 +319,12 @@ public sealed partial class OutboxDispatcher
 
     [LoggerMessage(EventId = 5102, EventName = "OutboxDeliveryFailed", Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) failed at attempt {Attempt}; next attempt at {RetryAt}.")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, Guid messageId, string messageType, int attempt, Instant retryAt);
+
+    [LoggerMessage(EventId = 5104, EventName = "OutboxBatchFailed", Level = LogLevel.Warning, Message = "Delivering {Count} outbox messages together failed; they are delivered one by one.")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 5105, EventName = "OutboxBatchLeaseExpired", Level = LogLevel.Warning, Message = "Delivering {Count} outbox messages together outlasted the lease; they become due again.")]
+    private static partial void LogBatchLeaseExpired(ILogger logger, int count);
 
     [LoggerMessage(EventId = 5103, EventName = "OutboxPassFailed", Level = LogLevel.Error, Message = "An outbox dispatch pass failed; the next pass retries.")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

@@ -12,6 +12,14 @@ public sealed class OutboxDispatcherOptions
     public Duration PollingInterval { get; set; } = Duration.FromSeconds(5);
 
     /// <summary>
+    /// The shortest time from the start of one pass to the start of the next while messages keep coming (the pass claimed
+    /// some, fewer than <see cref="BatchSize"/>), so that what arrives meanwhile is delivered together: a pass costs a claim
+    /// and a commit of its own, and an <see cref="FieldReports.Stores.IOutboxBatchHandler"/> delivers a pass's messages at
+    /// once. A pass that claimed a full batch is followed at once. Default 100 milliseconds; zero starts the next pass at once.
+    /// </summary>
+    public Duration MinimumPassInterval { get; set; } = Duration.FromMilliseconds(100);
+
+    /// <summary>
     /// How long a claimed message is reserved for the dispatcher that claimed it. The handler's token is cancelled when it
     /// runs out; after that, another dispatcher may claim the message again. Default 5 minutes.
     /// </summary>

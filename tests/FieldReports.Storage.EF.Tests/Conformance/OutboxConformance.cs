@@ -131,6 +131,106 @@ public abstract class OutboxConformance : StorageTestBase
         Assert.Equal(count, await db.Set<OutboxMessageRow>().CountAsync(m => m.DeliveredAt != null && m.Attempts == 1));
     }
 
+    [StorageFact]
+    public async Task A_batch_handler_gets_a_pass_s_messages_in_one_call_and_every_one_is_marked_delivered()
+    {
+        var messages = await CommitMessagesAsync(7);
+        var handler = new RecordingBatchHandler();
+        var dispatcher = NewServices(handler, o => o.BatchSize = 5).GetRequiredService<OutboxDispatcher>();
+
+        Assert.Equal(5, await dispatcher.DispatchDueAsync(default));
+        Assert.Equal(2, await dispatcher.DispatchDueAsync(default));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(default));
+
+        // Oldest first, in two calls, none of them one by one.
+        Assert.Equal([messages.Take(5).Select(m => m.Id).ToList(), messages.Skip(5).Select(m => m.Id).ToList()], handler.Batches.Select(b => b.ToList()));
+        Assert.Empty(handler.OneByOne.Delivered);
+        foreach (var message in messages)
+        {
+            var row = await RowAsync(message.Id);
+            Assert.Equal(Clock.GetCurrentInstant(), row.DeliveredAt);
+            Assert.Null(row.LockId);
+            Assert.Equal(1, row.Attempts);
+        }
+    }
+
+    [StorageFact]
+    public async Task A_failing_batch_is_delivered_one_by_one_so_that_only_the_failing_message_waits_for_its_retry()
+    {
+        var messages = await CommitMessagesAsync(4);
+        var poisoned = messages[1].Id;
+        var handler = new RecordingBatchHandler { OnBatch = (_, _) => throw new InvalidOperationException("inbox unavailable") };
+        handler.OneByOne.OnHandle = (m, _) => m.Id == poisoned ? throw new InvalidOperationException("bad payload") : Task.CompletedTask;
+        var dispatcher = NewServices(handler).GetRequiredService<OutboxDispatcher>();
+
+        Assert.Equal(4, await dispatcher.DispatchDueAsync(default));
+
+        Assert.Empty(handler.Batches);
+        Assert.Equal(messages.Where(m => m.Id != poisoned).Select(m => m.Id), handler.OneByOne.Delivered.Select(m => m.Id));
+        foreach (var message in messages.Where(m => m.Id != poisoned))
+        {
+            Assert.NotNull((await RowAsync(message.Id)).DeliveredAt);
+        }
+
+        var failed = await RowAsync(poisoned);
+        Assert.Null(failed.DeliveredAt);
+        Assert.Null(failed.LockId);
+        Assert.Equal(Clock.GetCurrentInstant() + Duration.FromSeconds(10), failed.NextAttemptAt);
+        Assert.Contains("bad payload", failed.LastError, StringComparison.Ordinal);
+
+        // Its retry, alone in its pass, goes through the single-message path.
+        handler.OneByOne.OnHandle = null;
+        Clock.Advance(Duration.FromSeconds(10));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(default));
+        Assert.NotNull((await RowAsync(poisoned)).DeliveredAt);
+        Assert.Empty(handler.Batches);
+    }
+
+    [StorageFact]
+    public async Task A_batch_that_outlasts_its_lease_is_left_for_the_next_claim_not_delivered_again_at_once()
+    {
+        var messages = await CommitMessagesAsync(3);
+        var handler = new RecordingBatchHandler();
+        handler.OnBatch = async (_, ct) =>
+        {
+            // The lease runs out while the batch is under way (a slow inbox); the handler stops when told.
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        var dispatcher = NewServices(handler, o => o.Lease = Duration.FromMilliseconds(200)).GetRequiredService<OutboxDispatcher>();
+
+        Assert.Equal(3, await dispatcher.DispatchDueAsync(default));
+
+        Assert.Empty(handler.OneByOne.Delivered);
+        foreach (var message in messages)
+        {
+            var row = await RowAsync(message.Id);
+            Assert.Null(row.DeliveredAt);
+            Assert.NotNull(row.LockId);
+        }
+
+        // Due again once the lease has run out, for whichever dispatcher claims them.
+        handler.OnBatch = null;
+        Clock.Advance(Duration.FromSeconds(1));
+        Assert.Equal(3, await dispatcher.DispatchDueAsync(default));
+        Assert.All(messages, m => Assert.Contains(handler.Batches, b => b.Contains(m.Id)));
+        Assert.Equal(2, (await RowAsync(messages[0].Id)).Attempts);
+    }
+
+    private async Task<List<OutboxMessage>> CommitMessagesAsync(int count)
+    {
+        var messages = new List<OutboxMessage>();
+        for (var i = 0; i < count; i++)
+        {
+            // A second apart, so that the order of delivery is the order of creation.
+            var at = Clock.GetCurrentInstant() - Duration.FromSeconds(count - i);
+            var message = OutboxMessage.Create(TestReports.Province, "report.submitted", $"{{\"i\":{i}}}", at);
+            Assert.True((await Store.AddAsync(TestReports.Province, TestReports.Submitted(at), null, null, [message], default)).IsSuccess);
+            messages.Add(message);
+        }
+
+        return messages;
+    }
+
     private async Task<OutboxMessage> CommitChangeWithMessageAsync()
     {
         var at = Clock.GetCurrentInstant();
