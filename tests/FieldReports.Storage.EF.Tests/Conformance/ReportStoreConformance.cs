@@ -122,6 +122,28 @@ public abstract class ReportStoreConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task A_new_report_whose_last_row_fails_is_not_stored_at_all_and_the_failure_reaches_the_caller()
+    {
+        var at = Clock.GetCurrentInstant();
+        var message = OutboxMessage.Create(TestReports.Province, "report.submit", "{}", at);
+        Assert.True((await Store.AddAsync(TestReports.Province, TestReports.Submitted(at), null, null, [message], default)).IsSuccess);
+
+        // The report, its event and its contact are written before the outbox message, whose id is taken: not a report
+        // that exists, so neither a conflict nor a partial write.
+        var second = TestReports.Submitted(at, reporter: "citizen-2");
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            Store.AddAsync(TestReports.Province, second, new ReporterContact { Name = "Trần Thị B", Phone = "+84987654321" }, at, [message], default));
+
+        Assert.Null(await Store.FindAsync(TestReports.Province, second.Id, default));
+        Assert.Null(await ReporterData.FindContactAsync(TestReports.Province, second.Id, default));
+        await using var db = NewContext();
+        Assert.Equal(0, await db.Set<ReportEventRow>().CountAsync(e => e.ReportId == second.Id.Value));
+
+        // The store is usable at once (no lock or transaction left behind).
+        Assert.True((await Store.AddAsync(TestReports.Province, second, null, null, NoMessages, default)).IsSuccess);
+    }
+
+    [StorageFact]
     public async Task Many_parallel_conflicting_transitions_exactly_one_wins_and_nothing_is_half_written()
     {
         const int writers = 12;
