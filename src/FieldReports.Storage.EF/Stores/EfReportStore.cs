@@ -3,6 +3,7 @@ using FieldReports.Reports;
 using FieldReports.Storage.EF.Model;
 using FieldReports.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 
 namespace FieldReports.Storage.EF.Stores;
@@ -56,13 +57,26 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         await using (db)
         {
             DbException? conflict = null;
-            using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
+
+            // The connection is opened and the command built (on SQLite, compiled) before the writer gate is taken, so that
+            // only running the statements and the commit are queued behind other writers.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                try
+                await using var command = Infrastructure.RowInserts.Command(db, rows);
+                var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+                if (sqlite)
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    await using var command = Infrastructure.RowInserts.Command(db, rows);
+                    // SQLite compiles the statements here, outside the queue; on PostgreSQL preparing would cost a round trip.
+                    await command.PrepareAsync(cancellationToken);
+                }
+
+                using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
+                {
+                    // SQLite commits each statement of a command on its own unless a transaction holds them. PostgreSQL
+                    // runs a command's statements as one implicit transaction (one round trip, no BEGIN or COMMIT).
+                    await using var transaction = sqlite ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                    command.Transaction = transaction?.GetDbTransaction();
                     try
                     {
                         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -72,15 +86,15 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
                         conflict = ex;
                     }
 
-                    if (conflict is null)
+                    if (conflict is null && transaction is not null)
                     {
                         await transaction.CommitAsync(cancellationToken);
                     }
                 }
-                finally
-                {
-                    await db.Database.CloseConnectionAsync();
-                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
             }
 
             if (conflict is not null)
