@@ -27,7 +27,8 @@ if [ "$provider" = postgres ]; then
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=300" start >/dev/null
   trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null; rm -rf "$dir"' EXIT
   "${as_pg[@]}" psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE fieldreports" postgres
-  extra=(--connection "Host=127.0.0.1;Port=$port;Username=postgres;Database=fieldreports;Maximum Pool Size=100")
+  # No Reset On Close as docs/storage.md recommends; the host's bare baselines use the same connection string.
+  extra=(--connection "Host=127.0.0.1;Port=$port;Username=postgres;Database=fieldreports;Maximum Pool Size=100;No Reset On Close=true")
 fi
 
 dotnet "$harness" "$provider" --host "$host_dll" "${extra[@]}" "$@"
