@@ -52,8 +52,8 @@ public sealed class OutboxDispatcherPacingTests : StorageTestBase
             await Task.Delay(40);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (handler.Batches.Sum(b => b.Count) + handler.OneByOne.Delivered.Count < 12 && DateTime.UtcNow < deadline)
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (handler.Batches.Sum(b => b.Count) + handler.OneByOne.Delivered.Count < 12 && waiting.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(50);
         }
