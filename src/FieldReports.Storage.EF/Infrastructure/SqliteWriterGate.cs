@@ -36,7 +36,8 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
 {
     public static SqliteWriterGate Instance { get; } = new();
 
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    /// <summary>The SQLite provider's name, as <c>DatabaseFacade.ProviderName</c> gives it.</summary>
+    internal const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     private static readonly TimeSpan MaximumWait = TimeSpan.FromMilliseconds(DurabilityInterceptor.SqliteBusyTimeoutMilliseconds);
 

@@ -64,7 +64,7 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
             try
             {
                 await using var command = Infrastructure.RowInserts.Command(db, rows);
-                var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+                var sqlite = db.Database.ProviderName == Infrastructure.SqliteWriterGate.SqliteProvider;
                 if (sqlite)
                 {
                     // SQLite compiles the statements here, outside the queue; on PostgreSQL preparing would cost a round trip.
