@@ -40,14 +40,13 @@ public sealed class ReportActions(
         store.FindManyAsync(provinceId, [.. ids.Select(i => new ReportId(i))], cancellationToken);
 
     /// <summary>
-    /// Submits a draft. A reporter's moderation record goes with it, so that the province's intake refuses a locked account;
+    /// Submits a draft. The service checks the reporter's moderation record, so that the province's intake refuses a locked account;
     /// the reporter's identity choice is then recorded through the province's confidentiality policy.
     /// </summary>
     /// <returns>The submission's outcome, and the error of recording the identity choice, if that alone failed (the report is stored).</returns>
     public async Task<(ReportOutcome Outcome, DomainError? ChoiceError)> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, IdentityChoice choice, CancellationToken cancellationToken)
     {
-        var account = submitter.Role == ActorRole.Reporter ? await moderation.LoadAsync(provinceId, submitter.AccountId, cancellationToken) : null;
-        var outcome = await reports.SubmitAsync(provinceId, draft, submitter, account, cancellationToken);
+        var outcome = await reports.SubmitAsync(provinceId, draft, submitter, null, cancellationToken);
         if (outcome.Report is not { } report || (!choice.ShareWithAgency && !choice.KeepSecret))
         {
             return (outcome, null);

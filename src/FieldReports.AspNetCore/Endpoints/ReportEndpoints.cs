@@ -1,4 +1,5 @@
 using FieldReports.Intake;
+using FieldReports.Moderation;
 using FieldReports.Reports;
 using FieldReports.Stores;
 using Microsoft.AspNetCore.Builder;
@@ -184,7 +185,7 @@ internal static class ReportEndpoints
             return invalid;
         }
 
-        return await SubmitDraftAsync(api, provinceId, SubmissionValidation.ToDraft(body, actor, []), actor, ct);
+        return await SubmitDraftAsync(api, provinceId, SubmissionValidation.ToDraft(body, actor, []), actor, null, [], ct);
     }
 
     private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitMultipart(
@@ -197,8 +198,9 @@ internal static class ReportEndpoints
 
         var profile = api.Province(provinceId)!;
 
-        // A locked account is refused before its files are streamed anywhere.
-        if ((await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct)).IsLocked(api.Clock.GetCurrentInstant()))
+        // A locked account is refused before its files are streamed anywhere; the record read goes on with the draft.
+        var account = await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct);
+        if (account.IsLocked(api.Clock.GetCurrentInstant()))
         {
             return new DomainError(ErrorCodes.IntakeAccountLocked, ErrorKind.Rule, "The account is locked for improper language; an administrator may lift the lock.").ToProblem();
         }
@@ -227,7 +229,7 @@ internal static class ReportEndpoints
         }
 
         var draft = SubmissionValidation.ToDraft(read.Report, actor, read.Attachments);
-        var result = await SubmitDraftAsync(api, provinceId, draft, actor, ct, AttachmentUploads.MetadataOf(profile.Id, read.Uploads, api.Clock.GetCurrentInstant()));
+        var result = await SubmitDraftAsync(api, provinceId, draft, actor, account, AttachmentUploads.MetadataOf(profile.Id, read.Uploads, api.Clock.GetCurrentInstant()), ct);
         if (result.Result is not Created<ReportDto>)
         {
             await uploads.DiscardAsync(read.Uploads, CancellationToken.None);
@@ -279,13 +281,15 @@ internal static class ReportEndpoints
         return TypedResults.Created($"reports/{id}", new EvidenceUploadDto([.. read.Uploads.Select(u => u.Draft.Id)]));
     }
 
-    private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(ApiContext api, string provinceId, ReportDraft draft, Actor actor, CancellationToken ct, IReadOnlyCollection<AttachmentMetadata>? attachments = null)
+    /// <summary>
+    /// Submits a checked draft. The account's moderation record is checked on every submission, so that a lock takes
+    /// effect on the very next request: the record given, or, with none, by the service (in the insert itself).
+    /// </summary>
+    private static async Task<Results<Created<ReportDto>, ValidationProblem, ProblemHttpResult>> SubmitDraftAsync(
+        ApiContext api, string provinceId, ReportDraft draft, Actor actor, AccountModeration? account, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken ct)
     {
         var profile = api.Province(provinceId)!;
-
-        // The account's moderation record is read on every submission, so a lock takes effect on the very next request.
-        var account = await api.Moderation.LoadAsync(profile.Id, actor.AccountId, ct);
-        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, attachments ?? [], ct);
+        var outcome = await api.Reports.SubmitAsync(profile.Id, draft, actor, account, attachments, ct);
         if (outcome.Error is { } error)
         {
             var problem = error.ToProblem();

@@ -261,8 +261,8 @@ internal sealed class Open311Endpoints(IApiKeyStore keys)
         };
 
         var service = context.RequestServices.GetRequiredService<ReportService>();
-        var reporterModeration = moderation is null ? null : await moderation.LoadAsync(profile.Id, reporterAccount, cancellationToken);
-        var outcome = await service.SubmitAsync(profile.Id, draft, Actor.System, reporterModeration, cancellationToken);
+        // The reporter's account is checked by the service (a locked one is refused).
+        var outcome = await service.SubmitAsync(profile.Id, draft, Actor.System, null, cancellationToken);
         if (outcome.Report is not { } report)
         {
             if (outcome.Rejections.Count > 0)

@@ -44,7 +44,11 @@ public sealed class ReportService
     /// <param name="provinceId">The province the report is sent to.</param>
     /// <param name="draft">The draft, from any channel.</param>
     /// <param name="submitter">The reporter, reception staff entering it for a caller, or the system for an inbound channel.</param>
-    /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
+    /// <param name="reporterAccount">
+    /// The reporter's moderation record when the caller has already read it; <see langword="null"/> to let the service
+    /// check the account through the registered <see cref="IAccountModerationStore"/> (in the same step as the insert when
+    /// the store can). Either way a locked account is refused.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored report, or the rejections (and nothing stored).</returns>
     public Task<ReportOutcome> SubmitAsync(string provinceId, ReportDraft draft, Actor submitter, AccountModeration? reporterAccount, CancellationToken cancellationToken) =>
@@ -57,7 +61,11 @@ public sealed class ReportService
     /// <param name="provinceId">The province the report is sent to.</param>
     /// <param name="draft">The draft, from any channel.</param>
     /// <param name="submitter">The reporter, reception staff entering it for a caller, or the system for an inbound channel.</param>
-    /// <param name="reporterAccount">The reporter's moderation record, so that a locked account is refused; optional.</param>
+    /// <param name="reporterAccount">
+    /// The reporter's moderation record when the caller has already read it; <see langword="null"/> to let the service
+    /// check the account through the registered <see cref="IAccountModerationStore"/> (in the same step as the insert when
+    /// the store can). Either way a locked account is refused.
+    /// </param>
     /// <param name="attachments">The metadata of the draft's files, already in the host's blob storage; their province and report are set here.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored report, or the rejections (and nothing stored).</returns>
@@ -72,23 +80,62 @@ public sealed class ReportService
         }
 
         var intake = _services.GetRequiredKeyedService<IntakeService>(profile.Id);
+
+        // Without a record from the caller, the service checks the account itself; a store that can do it in the insert
+        // spares the read for every account nobody has moderated.
+        var moderation = reporterAccount is null ? _services.GetService<IAccountModerationStore>() : null;
         var result = intake.Submit(draft, submitter, reporterAccount);
-        if (result.Report is not { } report)
+        if (result.Report is null && moderation is not null)
         {
-            return new ReportOutcome { Error = result.Rejection?.ToDomainError(), Rejections = result.Rejections };
+            // A locked account's rejected draft is refused for the lock as well, as when its record is given.
+            result = intake.Submit(draft, submitter, await moderation.LoadAsync(profile.Id, draft.ReporterAccountId, cancellationToken));
         }
 
+        if (result.Report is null)
+        {
+            return Rejected(result);
+        }
+
+        var (stored, step) = await StoreAsync(profile, result, attachments, moderation is null, cancellationToken);
+        if (stored is null)
+        {
+            // The account has a moderation record: read it and check the draft against it, then store as usual.
+            result = intake.Submit(draft, submitter, await moderation!.LoadAsync(profile.Id, draft.ReporterAccountId, cancellationToken));
+            if (result.Report is null)
+            {
+                return Rejected(result);
+            }
+
+            (stored, step) = await StoreAsync(profile, result, attachments, checkedAccount: true, cancellationToken);
+        }
+
+        if (!stored!.Value.IsSuccess)
+        {
+            return new ReportOutcome { Error = stored.Value.Error };
+        }
+
+        var report = result.Report;
+        _metrics?.ReportReceived(profile.Id, report.Channel);
+        return new ReportOutcome { Report = report, CurrentStep = step, Contact = result.Contact };
+
+        static ReportOutcome Rejected(IntakeResult result) =>
+            new() { Error = result.Rejection?.ToDomainError(), Rejections = result.Rejections };
+    }
+
+    /// <summary>
+    /// Stores an accepted report; with <paramref name="checkedAccount"/> false, only if its account has no moderation record
+    /// (<see langword="null"/> otherwise, nothing stored).
+    /// </summary>
+    private async Task<(DomainResult? Stored, Sla.SlaStatus? Step)> StoreAsync(ProvinceProfile profile, IntakeResult result, IReadOnlyCollection<AttachmentMetadata> attachments, bool checkedAccount, CancellationToken cancellationToken)
+    {
+        var report = result.Report!;
         var now = _clock.GetCurrentInstant();
         var step = profile.SlaClockOf(report, now).Current;
         AttachmentMetadata[] files = [.. attachments.Select(a => a with { ProvinceId = profile.Id, ReportId = report.Id })];
-        var stored = await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], files, cancellationToken);
-        if (!stored.IsSuccess)
-        {
-            return new ReportOutcome { Error = stored.Error };
-        }
-
-        _metrics?.ReportReceived(profile.Id, report.Channel);
-        return new ReportOutcome { Report = report, CurrentStep = step, Contact = result.Contact };
+        var stored = checkedAccount
+            ? await _store.AddAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], files, cancellationToken)
+            : await _store.AddUnlessAccountModeratedAsync(profile.Id, report, result.Contact, step?.Deadline, [MessageFor(report, now)], files, cancellationToken);
+        return (stored, step);
     }
 
     /// <summary>Applies a workflow command to a stored report and saves the change.</summary>

@@ -51,6 +51,34 @@ public interface IReportStore
             : throw new NotSupportedException("This report store keeps no attachments; override AddAsync with attachments to store them with the report.");
     }
 
+    /// <summary>
+    /// Stores a new report as <see cref="AddAsync(string, Report, ReporterContact?, Instant?, IEnumerable{OutboxMessage}, IReadOnlyCollection{AttachmentMetadata}, CancellationToken)"/>
+    /// does, but only when its reporter's account (<see cref="Report.ReporterAccountId"/>) has no moderation record in the
+    /// province, checked in the same atomic step as the insert. Nearly every submission comes from an account nobody ever
+    /// moderated, so it is stored without reading the record first, and a lock still takes effect on the very next
+    /// submission.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Services.ReportService"/> calls this when it checks the account itself; on <see langword="null"/> it
+    /// reads the record through <see cref="IAccountModerationStore"/>, refuses a locked account and otherwise stores the
+    /// report with <c>AddAsync</c>. A store that keeps reports apart from moderation records keeps the default, which
+    /// stores nothing and returns <see langword="null"/>.
+    /// </remarks>
+    /// <param name="provinceId">The province; must be the report's.</param>
+    /// <param name="report">The new report.</param>
+    /// <param name="contact">The reporter's personal data; <see langword="null"/> when none was given.</param>
+    /// <param name="currentDeadline">The deadline of the step the report is in; <see langword="null"/> when no time limit runs.</param>
+    /// <param name="messages">Outbox messages to store in the same transaction; may be empty.</param>
+    /// <param name="attachments">The attachments' metadata, each of the report's province and naming the report; may be empty.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// What <c>AddAsync</c> returns; or <see langword="null"/>, with nothing stored, when the account has a moderation record
+    /// (or the store cannot tell in the same step).
+    /// </returns>
+    /// <exception cref="ArgumentException">The report, a message or an attachment belongs to another province or report.</exception>
+    Task<DomainResult?> AddUnlessAccountModeratedAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken) =>
+        Task.FromResult<DomainResult?>(null);
+
     /// <summary>Reads a report with its whole audit trail.</summary>
     /// <param name="provinceId">The province.</param>
     /// <param name="id">The report's id.</param>

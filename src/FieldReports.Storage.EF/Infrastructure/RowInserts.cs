@@ -30,27 +30,45 @@ internal static class RowInserts
     /// Properties of a unique key: each insert becomes <c>INSERT … ON CONFLICT (…) DO NOTHING</c> (SQLite 3.24+ and PostgreSQL),
     /// which a row with the same key skips without an error (and without aborting a PostgreSQL transaction).
     /// </param>
-    public static DbCommand Command(DbContext db, IEnumerable<object> rows, IReadOnlyList<string>? skipOnConflict = null)
+    /// <param name="unlessStored">
+    /// A row of another table, of which only the key is read: when a row with that key is stored, the command inserts
+    /// nothing. The first row is inserted only if there is none, and each later row only if the first one was, so that the
+    /// command inserts all the rows or none without a read before it; its count of affected rows tells which.
+    /// </param>
+    public static DbCommand Command(DbContext db, IEnumerable<object> rows, IReadOnlyList<string>? skipOnConflict = null, object? unlessStored = null)
     {
         var plans = Plans.GetValue(db.Model, static _ => new ConcurrentDictionary<Type, Plan>());
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var text = new StringBuilder();
         var index = 0;
+        string? guard = null;
         foreach (var row in rows)
         {
             var plan = plans.GetOrAdd(row.GetType(), static (type, model) => Plan.For(model, type), db.Model);
-            text.Append(plan.Prefix).Append('(');
+            var first = index;
+            text.Append(plan.Into).Append(unlessStored is null ? "VALUES (" : "SELECT ");
             for (var i = 0; i < plan.Columns.Length; i++)
             {
-                var column = plan.Columns[i];
-                var name = "@r" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                index++;
-                text.Append(i == 0 ? "" : ", ").Append(name);
-                command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValueUsingContainingEntity(row), column.Nullable));
+                text.Append(i == 0 ? "" : ", ").Append(Add(command, plan.Columns[i], row, ref index));
             }
 
-            text.Append(')');
+            text.Append(unlessStored is null ? ")" : "");
+            if (unlessStored is not null)
+            {
+                if (guard is null)
+                {
+                    // The first row is the others' parent: once it is in, its key (in this transaction) admits them.
+                    var keyOf = plans.GetOrAdd(unlessStored.GetType(), static (type, model) => Plan.For(model, type), db.Model);
+                    text.Append(" WHERE NOT ").Append(keyOf.KeyExists(keyOf.Key.Select(c => Add(command, keyOf.Columns[c], unlessStored, ref index))));
+                    guard = plan.KeyExists(plan.Key.Select(c => "@r" + (first + c).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                else
+                {
+                    text.Append(" WHERE ").Append(guard);
+                }
+            }
+
             if (skipOnConflict is not null)
             {
                 text.Append(" ON CONFLICT (").AppendJoin(", ", skipOnConflict.Select(plan.Column)).Append(") DO NOTHING");
@@ -63,12 +81,25 @@ internal static class RowInserts
         return command;
     }
 
+    /// <summary>Adds the parameter of one column's value and returns its name.</summary>
+    private static string Add(DbCommand command, Column column, object row, ref int index)
+    {
+        var name = "@r" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        index++;
+        command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValueUsingContainingEntity(row), column.Nullable));
+        return name;
+    }
+
     private sealed record Column(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
 
-    private sealed record Plan(string Prefix, Column[] Columns, IReadOnlyDictionary<string, string> ColumnNames)
+    private sealed record Plan(string Table, string Into, Column[] Columns, int[] Key, IReadOnlyDictionary<string, string> ColumnNames, string[] KeyColumnNames)
     {
         /// <summary>The quoted column of a property.</summary>
         public string Column(string property) => ColumnNames[property];
+
+        /// <summary><c>EXISTS</c> a row of this table whose key columns equal the given parameters, in key order.</summary>
+        public string KeyExists(IEnumerable<string> parameters) =>
+            $"EXISTS (SELECT 1 FROM {Table} WHERE {string.Join(" AND ", KeyColumnNames.Zip(parameters, (c, p) => c + " = " + p))})";
 
         public static Plan For(IModel model, Type type)
         {
@@ -81,11 +112,14 @@ internal static class RowInserts
             }
 
             var name = (entity.GetSchema() is { } schema ? Quote(schema) + "." : "") + Quote(entity.GetTableName()!);
-            var prefix = $"INSERT INTO {name} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)))}) VALUES ";
+            var key = entity.FindPrimaryKey()?.Properties ?? throw new InvalidOperationException($"{type.Name} has no key.");
             return new Plan(
-                prefix,
+                name,
+                $"INSERT INTO {name} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)))}) ",
                 [.. properties.Select(p => new Column(p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable))],
-                properties.ToDictionary(p => p.Name, p => Quote(p.GetColumnName(table)!), StringComparer.Ordinal));
+                [.. key.Select(p => properties.IndexOf(p))],
+                properties.ToDictionary(p => p.Name, p => Quote(p.GetColumnName(table)!), StringComparer.Ordinal),
+                [.. key.Select(p => Quote(p.GetColumnName(table)!))]);
         }
     }
 

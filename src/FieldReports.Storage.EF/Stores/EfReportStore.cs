@@ -22,7 +22,14 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
     public Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken) =>
         AddAsync(provinceId, report, contact, currentDeadline, messages, [], cancellationToken);
 
-    public async Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken)
+    public async Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken) =>
+        (await AddCoreAsync(provinceId, report, contact, currentDeadline, messages, attachments, unlessModerated: false, cancellationToken))!.Value;
+
+    // The account's moderation head is checked by the insert itself: one statement more in the same command, no read before.
+    public Task<DomainResult?> AddUnlessAccountModeratedAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken) =>
+        AddCoreAsync(provinceId, report, contact, currentDeadline, messages, attachments, unlessModerated: true, cancellationToken);
+
+    private async Task<DomainResult?> AddCoreAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, bool unlessModerated, CancellationToken cancellationToken)
     {
         var outbox = Check(provinceId, report, messages);
         ArgumentNullException.ThrowIfNull(attachments);
@@ -53,6 +60,7 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
 
         // A new report's rows are only ever inserted, so they skip EF Core's change tracking and update pipeline: one
         // command of plain inserts (built from the model) in one transaction, on the hottest write of the system.
+        var inserted = 0;
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
@@ -63,7 +71,8 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                await using var command = Infrastructure.RowInserts.Command(db, rows);
+                await using var command = Infrastructure.RowInserts.Command(db, rows,
+                    unlessStored: unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null);
                 var sqlite = db.Database.ProviderName == Infrastructure.SqliteWriterGate.SqliteProvider;
                 if (sqlite)
                 {
@@ -79,7 +88,7 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
                     command.Transaction = transaction?.GetDbTransaction();
                     try
                     {
-                        await command.ExecuteNonQueryAsync(cancellationToken);
+                        inserted = await command.ExecuteNonQueryAsync(cancellationToken);
                     }
                     catch (DbException ex)
                     {
@@ -114,7 +123,8 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
             }
         }
 
-        return DomainResult.Success;
+        // Guarded, the command inserts every row or none: none when the account has a moderation record.
+        return unlessModerated && inserted == 0 ? (DomainResult?)null : DomainResult.Success;
     }
 
     public async Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken)

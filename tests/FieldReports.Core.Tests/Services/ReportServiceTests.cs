@@ -1,4 +1,5 @@
 using FieldReports.Core.Tests.Provinces;
+using FieldReports.Moderation;
 using FieldReports.Provinces;
 using FieldReports.Reports;
 using FieldReports.Services;
@@ -135,13 +136,103 @@ public class ReportServiceTests
         Assert.Equal(2, store.Messages.Count);
     }
 
+
+    [Fact]
+    public async Task An_account_nobody_moderated_is_stored_without_reading_its_record_when_the_store_checks_it_in_the_insert()
+    {
+        var (service, store, moderation) = CreateWithModeration(storeChecksModeration: true);
+
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None);
+
+        Assert.True(outcome.IsSuccess, outcome.Error?.ToString());
+        Assert.Single(store.Reports);
+        Assert.Equal(0, moderation.Loads);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_locked_account_is_refused_and_nothing_is_stored_whether_or_not_the_store_checks_it(bool storeChecksModeration)
+    {
+        var (service, store, moderation) = CreateWithModeration(storeChecksModeration);
+        moderation.Lock("citizen-1", MondayMorning);
+
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.IntakeAccountLocked, outcome.Error?.Code);
+        Assert.Empty(store.Reports);
+        Assert.Empty(store.Messages);
+        Assert.Equal(1, moderation.Loads);
+    }
+
+    [Fact]
+    public async Task An_account_with_a_lifted_lock_is_stored_after_its_record_is_read()
+    {
+        var (service, store, moderation) = CreateWithModeration(storeChecksModeration: true);
+        moderation.Lock("citizen-1", MondayMorning - Duration.FromDays(1), until: MondayMorning - Duration.FromHours(1));
+
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), null, CancellationToken.None);
+
+        Assert.True(outcome.IsSuccess, outcome.Error?.ToString());
+        var stored = Assert.Single(store.Reports.Values);
+        Assert.Equal(outcome.Report!.Id, stored.Report.Id);
+        Assert.Single(store.Messages);
+        Assert.Equal(1, moderation.Loads);
+    }
+
+    [Fact]
+    public async Task A_locked_accounts_invalid_draft_is_refused_for_the_lock_too()
+    {
+        var (service, store, moderation) = CreateWithModeration(storeChecksModeration: true);
+        moderation.Lock("citizen-1", MondayMorning);
+
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft() with { Description = " " }, Actor.Reporter("citizen-1"), null, CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.IntakeAccountLocked, outcome.Error?.Code);
+        Assert.Empty(store.Reports);
+    }
+
+    [Fact]
+    public async Task A_record_the_caller_gives_is_used_as_it_is()
+    {
+        var (service, store, moderation) = CreateWithModeration(storeChecksModeration: true);
+        moderation.Lock("citizen-1", MondayMorning);
+
+        // The caller read the record before the lock was stored: its own record decides, and the store does not check again.
+        var outcome = await service.SubmitAsync("ca-mau", SeedProvinces.Draft(), Actor.Reporter("citizen-1"), new AccountModeration("ca-mau", "citizen-1"), CancellationToken.None);
+
+        Assert.True(outcome.IsSuccess, outcome.Error?.ToString());
+        Assert.Single(store.Reports);
+        Assert.Equal(0, moderation.Loads);
+    }
+
+    private static (ReportService Service, InMemoryReportStore Store, InMemoryModerationStore Moderation) CreateWithModeration(bool storeChecksModeration)
+    {
+        var (service, store, _, provider) = CreateCore(MondayMorning, services => services.AddSingleton<IAccountModerationStore, InMemoryModerationStore>());
+        var moderation = (InMemoryModerationStore)provider.GetRequiredService<IAccountModerationStore>();
+        moderation.Profile = provider.GetRequiredService<ProvinceCatalog>().Find("ca-mau")!;
+        if (storeChecksModeration)
+        {
+            store.Moderated = moderation.HasRecord;
+        }
+
+        return (service, store, moderation);
+    }
+
     private static (ReportService Service, InMemoryReportStore Store, FakeClock Clock) Create(Instant now)
+    {
+        var (service, store, clock, _) = CreateCore(now, _ => { });
+        return (service, store, clock);
+    }
+
+    private static (ReportService Service, InMemoryReportStore Store, FakeClock Clock, IServiceProvider Provider) CreateCore(Instant now, Action<IServiceCollection> configure)
     {
         var clock = new FakeClock(now);
         var store = new InMemoryReportStore();
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<IReportStore>(store);
+        configure(services);
         services.AddFieldReports().AddProvince("ca-mau", p =>
         {
             p.DisplayName = "Cà Mau";
@@ -149,7 +240,38 @@ public class ReportServiceTests
             p.Agencies.Add(new AgencyOptions { Id = "agency-env", Name = "Sở Tài nguyên và Môi trường" });
         });
         var provider = services.BuildServiceProvider();
-        return (provider.GetRequiredService<ReportService>(), store, clock);
+        return (provider.GetRequiredService<ReportService>(), store, clock, provider);
+    }
+
+    /// <summary>A moderation store double that counts its loads.</summary>
+    private sealed class InMemoryModerationStore : IAccountModerationStore
+    {
+        private readonly Dictionary<string, AccountModeration> _records = [];
+
+        public ProvinceProfile Profile { get; set; } = null!;
+
+        public int Loads { get; private set; }
+
+        public bool HasRecord(string accountId) => _records.ContainsKey(accountId);
+
+        public void Lock(string accountId, Instant at, Instant? until = null)
+        {
+            var record = new AccountModeration("ca-mau", accountId);
+            Assert.True(record.Impose(Profile, SanctionKind.AccountLock, Actor.Administrator("admin-1"), "Lời lẽ xúc phạm", at, until).IsSuccess);
+            _records[accountId] = record;
+        }
+
+        public Task<AccountModeration> LoadAsync(string provinceId, string accountId, CancellationToken cancellationToken)
+        {
+            Loads++;
+            return Task.FromResult(_records.TryGetValue(accountId, out var record) ? record : new AccountModeration(provinceId, accountId));
+        }
+
+        public Task<DomainResult> SaveAsync(string provinceId, AccountModeration account, int expectedVersion, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyList<KeyValuePair<string, ModerationDecision>>> ListDecisionsAsync(string provinceId, Instant from, Instant to, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 
     /// <summary>A store double that keeps snapshots, so the service's reads and writes are observable.</summary>
@@ -160,6 +282,12 @@ public class ReportServiceTests
         public List<OutboxMessage> Messages { get; } = [];
 
         public bool FailNextSaveWithConflict { get; set; }
+
+        /// <summary>When set, the store checks the account in the insert, as the EF Core store does.</summary>
+        public Func<string, bool>? Moderated { get; set; }
+
+        public async Task<DomainResult?> AddUnlessAccountModeratedAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, IReadOnlyCollection<AttachmentMetadata> attachments, CancellationToken cancellationToken) =>
+            Moderated is null || Moderated(report.ReporterAccountId) ? (DomainResult?)null : await AddAsync(provinceId, report, contact, currentDeadline, messages, cancellationToken);
 
         public Task<DomainResult> AddAsync(string provinceId, Report report, ReporterContact? contact, Instant? currentDeadline, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
         {

@@ -111,6 +111,75 @@ public abstract class ReportStoreConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task A_report_of_an_account_nobody_moderated_is_stored_with_every_row_by_the_add_that_checks_the_account()
+    {
+        var at = Clock.GetCurrentInstant();
+        // A record of the same account id in another province does not count.
+        await RecordViolationAsync("camau", "citizen-1", at);
+        var report = TestReports.Submitted(at);
+        var message = OutboxMessage.Create(TestReports.Province, "report.submit", "{}", at);
+
+        var stored = await Store.AddUnlessAccountModeratedAsync(TestReports.Province, report, new ReporterContact { Name = "Nguyễn Văn A" }, at + Duration.FromHours(2), [message], [File("a-1", report.Id, at)], default);
+
+        Assert.True(stored?.IsSuccess, stored?.Error?.ToString() ?? "nothing stored");
+        Same.Report(report, (await Store.FindAsync(TestReports.Province, report.Id, default))!);
+        Assert.Equal("Nguyễn Văn A", (await ReporterData.FindContactAsync(TestReports.Province, report.Id, default))?.Name);
+        Assert.NotNull(await Services.GetRequiredService<IAttachmentStore>().FindAsync(TestReports.Province, "a-1", default));
+        await using var db = NewContext();
+        Assert.Equal(message.Id, (await db.Set<OutboxMessageRow>().SingleAsync()).Id);
+    }
+
+    [StorageFact]
+    public async Task A_report_of_a_moderated_account_is_not_stored_at_all_by_the_add_that_checks_the_account()
+    {
+        var at = Clock.GetCurrentInstant();
+        await RecordViolationAsync(TestReports.Province, "citizen-2", at);
+        var report = TestReports.Submitted(at, reporter: "citizen-2");
+        var message = OutboxMessage.Create(TestReports.Province, "report.submit", "{}", at);
+
+        var stored = await Store.AddUnlessAccountModeratedAsync(TestReports.Province, report, new ReporterContact { Name = "Trần Thị B" }, at, [message], [File("a-2", report.Id, at)], default);
+
+        Assert.Null(stored);
+        Assert.Null(await Store.FindAsync(TestReports.Province, report.Id, default));
+        Assert.Null(await ReporterData.FindContactAsync(TestReports.Province, report.Id, default));
+        Assert.Null(await Services.GetRequiredService<IAttachmentStore>().FindAsync(TestReports.Province, "a-2", default));
+        await using (var db = NewContext())
+        {
+            Assert.Equal(0, await db.Set<ReportEventRow>().CountAsync(e => e.ReportId == report.Id.Value));
+            Assert.False(await db.Set<OutboxMessageRow>().AnyAsync());
+        }
+
+        // Once the caller has checked the record, the plain add stores the very same report.
+        Assert.True((await Store.AddAsync(TestReports.Province, report, null, null, [message], [File("a-2", report.Id, at)], default)).IsSuccess);
+        Assert.NotNull(await Store.FindAsync(TestReports.Province, report.Id, default));
+    }
+
+    [StorageFact]
+    public async Task The_add_that_checks_the_account_reports_an_existing_id_as_a_concurrency_conflict()
+    {
+        var report = TestReports.Submitted(Clock.GetCurrentInstant());
+        await Store.AddAsync(TestReports.Province, report, null, null, NoMessages, default);
+
+        var result = await Store.AddUnlessAccountModeratedAsync(TestReports.Province, report, null, null, NoMessages, [], default);
+
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, result?.Error?.Code);
+    }
+
+    private static AttachmentMetadata File(string id, ReportId of, Instant at) => new()
+    {
+        Id = id, ProvinceId = TestReports.Province, ReportId = of, FileName = "anh.jpg", ContentType = "image/jpeg", Length = 10, StorageKey = "k-" + id, CreatedAt = at,
+    };
+
+    private async Task RecordViolationAsync(string provinceId, string accountId, Instant at)
+    {
+        var moderation = Services.GetRequiredService<IAccountModerationStore>();
+        var account = await moderation.LoadAsync(provinceId, accountId, default);
+        var profile = TestProvinces.Load(provinceId);
+        Assert.True(account.RecordViolation(profile, Moderation.ViolationKind.AbusiveReport, Actor.Reception("reception-1"), at).Result.IsSuccess);
+        Assert.True((await moderation.SaveAsync(provinceId, account, 0, default)).IsSuccess);
+    }
+
+    [StorageFact]
     public async Task Adding_an_existing_id_is_a_concurrency_conflict()
     {
         var report = TestReports.Submitted(Clock.GetCurrentInstant());
