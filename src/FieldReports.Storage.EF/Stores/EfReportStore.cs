@@ -74,11 +74,10 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
                 await using var command = Infrastructure.RowInserts.Command(db, rows,
                     unlessStored: unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null);
                 var sqlite = db.Database.ProviderName == Infrastructure.SqliteWriterGate.SqliteProvider;
-                if (sqlite)
-                {
-                    // SQLite compiles the statements here, outside the queue; on PostgreSQL preparing would cost a round trip.
-                    await command.PrepareAsync(cancellationToken);
-                }
+                // SQLite compiles the statements here, outside the writer queue. PostgreSQL keeps each statement prepared on
+                // the physical connection (a round trip the first time, nothing after), so the server no longer parses and
+                // plans every insert of every submission: that was most of its work per submission.
+                await command.PrepareAsync(cancellationToken);
 
                 using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
                 {
