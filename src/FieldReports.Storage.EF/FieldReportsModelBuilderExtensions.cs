@@ -160,8 +160,9 @@ public static class FieldReportsModelBuilderExtensions
             b.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
             b.Property(m => m.LockId).HasColumnName("lock_id");
             b.Property(m => m.DedupeKey).HasColumnName("dedupe_key").HasMaxLength(200);
-            // The dispatcher's claim: pending messages by due time.
-            b.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt }).HasDatabaseName($"ix_{prefix}outbox_messages_due");
+            // The dispatcher's claim: pending messages by due time. Only pending ones are indexed, so the claim walks them in
+            // due order and stops at its batch, however many delivered messages the table keeps.
+            b.HasIndex(m => m.NextAttemptAt).HasFilter("\"delivered_at\" IS NULL").HasDatabaseName($"ix_{prefix}outbox_messages_due");
             b.HasIndex(m => m.LockId).HasDatabaseName($"ix_{prefix}outbox_messages_lock");
             // Periodic work (the SLA monitor) writes a message once per key; rows without a key are not constrained.
             b.HasIndex(m => m.DedupeKey).IsUnique().HasDatabaseName($"ux_{prefix}outbox_messages_dedupe");

@@ -168,24 +168,23 @@ public sealed partial class OutboxDispatcher
         await using (db)
         {
             var outbox = db.Set<OutboxMessageRow>();
+            if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            {
+                // One statement picks the due messages (skipping those another dispatcher holds), leases them and returns
+                // them: no transaction to open and commit, no second read.
+                var claimed = await outbox.FromSqlRaw(ClaimSql(db), lockId, leaseEnd, now, _options.BatchSize).AsNoTracking().ToListAsync(cancellationToken);
+                return (lockId, [.. claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(ReportMapping.ToMessage)]);
+            }
+
             using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                List<Guid> ids;
-                if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
-                {
-                    ids = await db.Database.SqlQueryRaw<Guid>(ClaimSql(db), now, _options.BatchSize).ToListAsync(cancellationToken);
-                }
-                else
-                {
-                    // SQLite has one writer at a time and this transaction began as a writer (BEGIN IMMEDIATE): nobody can claim in between.
-                    ids = await outbox.Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
-                        .OrderBy(m => m.NextAttemptAt)
-                        .Select(m => m.Id)
-                        .Take(_options.BatchSize)
-                        .ToListAsync(cancellationToken);
-                }
-
+                // SQLite has one writer at a time and this transaction began as a writer (BEGIN IMMEDIATE): nobody can claim in between.
+                var ids = await outbox.Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
+                    .OrderBy(m => m.NextAttemptAt)
+                    .Select(m => m.Id)
+                    .Take(_options.BatchSize)
+                    .ToListAsync(cancellationToken);
                 if (ids.Count == 0)
                 {
                     return (lockId, []);
@@ -299,15 +298,20 @@ public sealed partial class OutboxDispatcher
         return ticks >= _options.RetryMaxDelay.BclCompatibleTicks ? _options.RetryMaxDelay : Duration.FromTicks((long)ticks);
     }
 
+    /// <summary>
+    /// PostgreSQL's claim: leases up to {3} messages due at {2} (the earliest first, skipping rows another dispatcher has
+    /// locked) to lock {0} until {1}, and returns them.
+    /// </summary>
     private static string ClaimSql(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(OutboxMessageRow))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
         var name = (entity.GetSchema() is { } schema ? Quote(schema) + "." : "") + Quote(entity.GetTableName()!);
-        return $"SELECT {Column(nameof(OutboxMessageRow.Id))} AS \"Value\" FROM {name} "
-            + $"WHERE {Column(nameof(OutboxMessageRow.DeliveredAt))} IS NULL AND {Column(nameof(OutboxMessageRow.NextAttemptAt))} <= {{0}} "
-            + $"ORDER BY {Column(nameof(OutboxMessageRow.NextAttemptAt))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+        var (id, next, attempts) = (Column(nameof(OutboxMessageRow.Id)), Column(nameof(OutboxMessageRow.NextAttemptAt)), Column(nameof(OutboxMessageRow.Attempts)));
+        return $"UPDATE {name} AS o SET {Column(nameof(OutboxMessageRow.LockId))} = {{0}}, {next} = {{1}}, {attempts} = o.{attempts} + 1 "
+            + $"WHERE o.{id} = ANY (ARRAY(SELECT {id} FROM {name} WHERE {Column(nameof(OutboxMessageRow.DeliveredAt))} IS NULL AND {next} <= {{2}} "
+            + $"ORDER BY {next} LIMIT {{3}} FOR UPDATE SKIP LOCKED)) RETURNING o.*";
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -487,8 +487,9 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                     b.HasIndex("LockId")
                         .HasDatabaseName("ix_outbox_messages_lock");
 
-                    b.HasIndex("DeliveredAt", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_due");
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_due")
+                        .HasFilter("\"delivered_at\" IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
