@@ -123,5 +123,6 @@ internal static class RowInserts
         }
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>An identifier quoted for SQLite and PostgreSQL alike.</summary>
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

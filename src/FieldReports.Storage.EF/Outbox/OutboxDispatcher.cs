@@ -306,15 +306,13 @@ public sealed partial class OutboxDispatcher
     {
         var entity = db.Model.FindEntityType(typeof(OutboxMessageRow))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
-        var name = (entity.GetSchema() is { } schema ? Quote(schema) + "." : "") + Quote(entity.GetTableName()!);
+        string Column(string property) => Infrastructure.RowInserts.Quote(entity.FindProperty(property)!.GetColumnName(table)!);
+        var name = (entity.GetSchema() is { } schema ? Infrastructure.RowInserts.Quote(schema) + "." : "") + Infrastructure.RowInserts.Quote(entity.GetTableName()!);
         var (id, next, attempts) = (Column(nameof(OutboxMessageRow.Id)), Column(nameof(OutboxMessageRow.NextAttemptAt)), Column(nameof(OutboxMessageRow.Attempts)));
         return $"UPDATE {name} AS o SET {Column(nameof(OutboxMessageRow.LockId))} = {{0}}, {next} = {{1}}, {attempts} = o.{attempts} + 1 "
             + $"WHERE o.{id} = ANY (ARRAY(SELECT {id} FROM {name} WHERE {Column(nameof(OutboxMessageRow.DeliveredAt))} IS NULL AND {next} <= {{2}} "
             + $"ORDER BY {next} LIMIT {{3}} FOR UPDATE SKIP LOCKED)) RETURNING o.*";
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
