@@ -1,3 +1,4 @@
+using FieldReports.Storage.EF.Infrastructure;
 using FieldReports.Storage.EF.Model;
 using FieldReports.Storage.EF.Tests.Infrastructure;
 using FieldReports.Stores;
@@ -152,8 +153,110 @@ public sealed class SqliteWriterGateTests : StorageTestBase
         Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Message));
         foreach (var report in reports)
         {
-            Assert.NotNull(await Store.FindAsync(TestReports.Province, report.Id, default));
+            // Written back to back on one compiled command: each with its own values.
+            var stored = await Store.FindAsync(TestReports.Province, report.Id, default);
+            Assert.NotNull(stored);
+            Assert.Equal(report.ReporterAccountId, stored.ReporterAccountId);
+            Assert.Equal(report.SubmittedAt, stored.SubmittedAt);
         }
+    }
+
+    [Fact]
+    public async Task The_writer_connection_has_the_durability_settings_and_closes_when_nobody_waits_for_it()
+    {
+        await using var db = NewContext();
+        var turn = await SqliteWriterGate.Instance.EnterWriterAsync(db, default);
+        var writer = turn?.Writer;
+        Assert.NotNull(writer);
+        await using (var command = RowInserts.Command(db, [Message("one")]))
+        {
+            Assert.Equal(1, await writer.ExecuteAsync(command, default));
+        }
+
+        var connection = writer.Connection;
+        Assert.NotNull(connection);
+        Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous")); // 2 = FULL
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+        Assert.Equal("1", await ScalarAsync(connection, "PRAGMA foreign_keys"));
+        Assert.Equal("30000", await ScalarAsync(connection, "PRAGMA busy_timeout"));
+
+        await turn!.DisposeAsync();
+
+        Assert.False(writer.IsOpen);
+        Assert.Equal(["one"], await TypesAsync());
+    }
+
+    [Fact]
+    public async Task Back_to_back_writers_share_the_open_connection_and_each_stores_its_own_values()
+    {
+        await using var db = NewContext();
+        var first = await SqliteWriterGate.Instance.EnterWriterAsync(db, default);
+        var writer = first!.Writer!;
+        var secondTurn = SqliteWriterGate.Instance.EnterWriterAsync(db, default).AsTask();
+        while (writer.Waiting == 0)
+        {
+            await Task.Delay(10).WaitAsync(Stuck);
+        }
+
+        var (a, b) = (Message("a"), Message("b"));
+        await using (var command = RowInserts.Command(db, [a]))
+        {
+            await writer.ExecuteAsync(command, default);
+        }
+
+        var connection = writer.Connection;
+        await first.DisposeAsync();
+        var second = await secondTurn.WaitAsync(Stuck);
+
+        // Someone was waiting: the connection (and the command compiled on it) stayed open for the next writer.
+        Assert.Same(writer, second!.Writer);
+        Assert.Same(connection, writer.Connection);
+        await using (var command = RowInserts.Command(db, [b]))
+        {
+            await writer.ExecuteAsync(command, default);
+        }
+
+        await second.DisposeAsync();
+        await using var reader = NewContext();
+        var stored = await reader.Set<OutboxMessageRow>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Type);
+        Assert.Equal(new Dictionary<Guid, string> { [a.Id] = "a", [b.Id] = "b" }, stored);
+    }
+
+    [Fact]
+    public async Task A_constraint_violation_on_the_writer_connection_rolls_back_and_leaves_it_usable()
+    {
+        var taken = Message("taken");
+        await WriteAsync(taken);
+        await using var db = NewContext();
+        var turn = await SqliteWriterGate.Instance.EnterWriterAsync(db, default);
+        var writer = turn!.Writer!;
+        var again = Message("again");
+        again.Id = taken.Id;
+        await using (var command = RowInserts.Command(db, [Message("before-the-duplicate"), again]))
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => writer.ExecuteAsync(command, default));
+        }
+
+        await using (var command = RowInserts.Command(db, [Message("after")]))
+        {
+            Assert.Equal(1, await writer.ExecuteAsync(command, default));
+        }
+
+        await turn.DisposeAsync();
+        Assert.Equal(["after", "taken"], (await TypesAsync()).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<List<string>> TypesAsync()
+    {
+        await using var reader = NewContext();
+        return await reader.Set<OutboxMessageRow>().Select(m => m.Type).ToListAsync();
     }
 
     private Task<List<string>> WriteAsync(string type) => WriteAsync(Message(type));

@@ -16,7 +16,8 @@ internal sealed class DurabilityInterceptor : DbConnectionInterceptor
 
     public static DurabilityInterceptor Instance { get; } = new();
 
-    private static readonly string SqliteSettings =
+    /// <summary>The settings of every SQLite connection, run as it opens.</summary>
+    internal static readonly string SqliteSettings =
         $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = {SqliteBusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
 
     private const string PostgreSqlSettings = "SET synchronous_commit TO on";

@@ -43,6 +43,9 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
+    // Each database's writer connection, found by its gate.
+    private readonly ConcurrentDictionary<SemaphoreSlim, SqliteWriter> _writers = new();
+
     // The gate of each context's database, found once per (pooled, reused) context and connection.
     private readonly ConditionalWeakTable<DbContext, GateOfContext> _gateOf = [];
 
@@ -171,6 +174,38 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
         return null;
     }
 
+    /// <summary>
+    /// Waits for the gate of <paramref name="context"/>'s SQLite database and hands over the database's
+    /// <see cref="SqliteWriter"/>; dispose the result to leave the gate (which closes the writer connection if nobody is
+    /// waiting for it). Null when the context is not SQLite. When the wait outlasted the busy timeout the result holds
+    /// neither the gate nor the writer (<see cref="WriterTurn.Writer"/> is null): the caller writes on its own connection,
+    /// as it would have without the gate.
+    /// </summary>
+    public async ValueTask<WriterTurn?> EnterWriterAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (GateOf(context) is not { } gate)
+        {
+            return null;
+        }
+
+        var connection = context.Database.GetDbConnection();
+        var writer = _writers.GetOrAdd(gate, static (_, connection) => new SqliteWriter(
+            DbProviderFactories.GetFactory(connection) ?? throw new InvalidOperationException("The SQLite connection names no provider factory."),
+            connection.ConnectionString), connection);
+        writer.Arriving();
+        bool entered;
+        try
+        {
+            entered = await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.Arrived();
+        }
+
+        return entered ? new WriterTurn(gate, writer) : new WriterTurn(null, null);
+    }
+
     // A save begins: it will take its database's gate at its first statement.
     private void Expect(DbContext? context)
     {
@@ -235,6 +270,36 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
         if (_held.TryGetValue(context, out var gate) && _held.Remove(context))
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>A writer's turn at the gate: the database's writer connection while it lasts.</summary>
+    internal sealed class WriterTurn(SemaphoreSlim? gate, SqliteWriter? writer) : IAsyncDisposable
+    {
+        private int _ended;
+
+        /// <summary>The writer connection, or null when the turn came without the gate (the wait timed out).</summary>
+        public SqliteWriter? Writer => Volatile.Read(ref _ended) == 0 ? writer : null;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) != 0 || gate is null)
+            {
+                return;
+            }
+
+            try
+            {
+                // Nobody waiting: an idle process keeps no file open. Under load the next writer finds it open.
+                if (writer!.Waiting == 0)
+                {
+                    await writer.CloseAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
 

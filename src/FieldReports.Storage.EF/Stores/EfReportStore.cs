@@ -65,44 +65,23 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         await using (db)
         {
             DbException? conflict = null;
-
-            // The connection is opened and the command built (on SQLite, compiled) before the writer gate is taken, so that
-            // only running the statements and the commit are queued behind other writers.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
+            await using var command = Infrastructure.RowInserts.Command(db, rows,
+                unlessStored: unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null);
+            var turn = await Infrastructure.SqliteWriterGate.Instance.EnterWriterAsync(db, cancellationToken);
+            await using (turn)
             {
-                await using var command = Infrastructure.RowInserts.Command(db, rows,
-                    unlessStored: unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null);
-                var sqlite = db.Database.ProviderName == Infrastructure.SqliteWriterGate.SqliteProvider;
-                // SQLite compiles the statements here, outside the writer queue. PostgreSQL keeps each statement prepared on
-                // the physical connection (a round trip the first time, nothing after), so the server no longer parses and
-                // plans every insert of every submission: that was most of its work per submission.
-                await command.PrepareAsync(cancellationToken);
-
-                using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
+                try
                 {
-                    // SQLite commits each statement of a command on its own unless a transaction holds them. PostgreSQL
-                    // runs a command's statements as one implicit transaction (one round trip, no BEGIN or COMMIT).
-                    await using var transaction = sqlite ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                    command.Transaction = transaction?.GetDbTransaction();
-                    try
-                    {
-                        inserted = await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
-                    catch (DbException ex)
-                    {
-                        conflict = ex;
-                    }
-
-                    if (conflict is null && transaction is not null)
-                    {
-                        await transaction.CommitAsync(cancellationToken);
-                    }
+                    inserted = turn?.Writer is { } writer
+                        // SQLite: the writers' queue and the database's writer connection, on which this command's statements
+                        // are compiled once (the command text is the same for every report of the same shape).
+                        ? await writer.ExecuteAsync(command, cancellationToken)
+                        : await ExecuteAsync(db, command, sqlite: turn is not null, cancellationToken);
                 }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
+                catch (DbException ex)
+                {
+                    conflict = ex;
+                }
             }
 
             if (conflict is not null)
@@ -124,6 +103,35 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
 
         // Guarded, the command inserts every row or none: none when the account has a moderation record.
         return unlessModerated && inserted == 0 ? (DomainResult?)null : DomainResult.Success;
+    }
+
+    // On the context's own connection: PostgreSQL, or SQLite when the writer queue's wait outlasted the busy timeout.
+    private static async Task<int> ExecuteAsync(DbContext db, DbCommand command, bool sqlite, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // PostgreSQL keeps each statement prepared on the physical connection (a round trip the first time, nothing
+            // after), so the server no longer parses and plans every insert of every submission: that was most of its
+            // work per submission.
+            await command.PrepareAsync(cancellationToken);
+
+            // SQLite commits each statement of a command on its own unless a transaction holds them. PostgreSQL runs a
+            // command's statements as one implicit transaction (one round trip, no BEGIN or COMMIT).
+            await using var transaction = sqlite ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            command.Transaction = transaction?.GetDbTransaction();
+            var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return inserted;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<Report?> FindAsync(string provinceId, ReportId id, CancellationToken cancellationToken)
