@@ -43,6 +43,9 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
+    // Whether a connection string names a file, which a second connection opens as it is.
+    private readonly ConcurrentDictionary<string, bool> _isFile = new(StringComparer.Ordinal);
+
     // Each database's writer connection, found by its gate.
     private readonly ConcurrentDictionary<SemaphoreSlim, SqliteWriter> _writers = new();
 
@@ -189,6 +192,12 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
         }
 
         var connection = context.Database.GetDbConnection();
+        if (!IsFile(connection))
+        {
+            // An in-memory database lives in its connection: another connection would open another, empty database.
+            return await gate.WaitAsync(MaximumWait, cancellationToken).ConfigureAwait(false) ? new WriterTurn(gate, null) : new WriterTurn(null, null);
+        }
+
         var writer = _writers.GetOrAdd(gate, static (_, connection) => new SqliteWriter(
             DbProviderFactories.GetFactory(connection) ?? throw new InvalidOperationException("The SQLite connection names no provider factory."),
             connection.ConnectionString), connection);
@@ -250,6 +259,22 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
         return gate;
     }
 
+    // A database in a file, which a second connection opens as it is (not an in-memory one).
+    private bool IsFile(DbConnection connection) =>
+        _isFile.GetOrAdd(connection.ConnectionString ?? "", static (_, connection) => IsFileCore(connection), connection);
+
+    private static bool IsFileCore(DbConnection connection)
+    {
+        var source = connection.DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var options = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+        return !(options.TryGetValue("Mode", out var mode) && string.Equals(Convert.ToString(mode, System.Globalization.CultureInfo.InvariantCulture), "Memory", StringComparison.OrdinalIgnoreCase));
+    }
+
     // The file's full path names the database, whatever relative path or connection string options reach it.
     private static string DatabaseOf(DbConnection connection)
     {
@@ -278,7 +303,10 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
     {
         private int _ended;
 
-        /// <summary>The writer connection, or null when the turn came without the gate (the wait timed out).</summary>
+        /// <summary>
+        /// The writer connection; null when the turn came without the gate (the wait timed out) or the database is in
+        /// memory (the turn holds the gate, and the caller writes on its own connection).
+        /// </summary>
         public SqliteWriter? Writer => Volatile.Read(ref _ended) == 0 ? writer : null;
 
         public async ValueTask DisposeAsync()
@@ -291,7 +319,7 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
             try
             {
                 // Nobody waiting: an idle process keeps no file open. Under load the next writer finds it open.
-                if (writer!.Waiting == 0)
+                if (writer is not null && writer.Waiting == 0)
                 {
                     await writer.CloseAsync().ConfigureAwait(false);
                 }
