@@ -78,10 +78,13 @@ public static class FieldReportsModelBuilderExtensions
             // deadline (working-time deadlines of reports submitted in the same minute), and without the id the database
             // sorts a whole group of them for every page.
             b.HasIndex(r => new { r.ProvinceId, r.CurrentDeadline, r.Id }).HasDatabaseName($"ix_{prefix}reports_deadline");
-            // The public list, newest first, with keyset paging; and its field and area filters.
-            b.HasIndex(r => new { r.ProvinceId, r.PublishedAt, r.Id }).HasDatabaseName($"ix_{prefix}reports_published");
-            b.HasIndex(r => new { r.ProvinceId, r.FieldCode, r.PublishedAt }).HasDatabaseName($"ix_{prefix}reports_field_published");
-            b.HasIndex(r => new { r.ProvinceId, r.AreaCode, r.PublishedAt }).HasDatabaseName($"ix_{prefix}reports_area_published");
+            // The public list, newest first, with keyset paging; and its field and area filters. They hold only published
+            // reports (the list asks for published_at IS NOT NULL), so a new report, unpublished for days, is not written
+            // into them: three index entries fewer on every submission.
+            const string published = "\"published_at\" IS NOT NULL";
+            b.HasIndex(r => new { r.ProvinceId, r.PublishedAt, r.Id }).HasFilter(published).HasDatabaseName($"ix_{prefix}reports_published");
+            b.HasIndex(r => new { r.ProvinceId, r.FieldCode, r.PublishedAt }).HasFilter(published).HasDatabaseName($"ix_{prefix}reports_field_published");
+            b.HasIndex(r => new { r.ProvinceId, r.AreaCode, r.PublishedAt }).HasFilter(published).HasDatabaseName($"ix_{prefix}reports_area_published");
             // Statistics per period.
             b.HasIndex(r => new { r.ProvinceId, r.SubmittedAt }).HasDatabaseName($"ix_{prefix}reports_submitted");
             // A reporter's own reports, newest first.

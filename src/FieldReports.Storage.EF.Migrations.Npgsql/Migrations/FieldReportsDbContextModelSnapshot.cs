@@ -780,16 +780,19 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                         .HasDatabaseName("ix_reports_submitted");
 
                     b.HasIndex("ProvinceId", "AreaCode", "PublishedAt")
-                        .HasDatabaseName("ix_reports_area_published");
+                        .HasDatabaseName("ix_reports_area_published")
+                        .HasFilter("\"published_at\" IS NOT NULL");
 
                     b.HasIndex("ProvinceId", "CurrentDeadline", "Id")
                         .HasDatabaseName("ix_reports_deadline");
 
                     b.HasIndex("ProvinceId", "FieldCode", "PublishedAt")
-                        .HasDatabaseName("ix_reports_field_published");
+                        .HasDatabaseName("ix_reports_field_published")
+                        .HasFilter("\"published_at\" IS NOT NULL");
 
                     b.HasIndex("ProvinceId", "PublishedAt", "Id")
-                        .HasDatabaseName("ix_reports_published");
+                        .HasDatabaseName("ix_reports_published")
+                        .HasFilter("\"published_at\" IS NOT NULL");
 
                     b.HasIndex("ProvinceId", "ReporterAccountId", "SubmittedAt")
                         .HasDatabaseName("ix_reports_reporter");
