@@ -72,8 +72,9 @@ public static class FieldReportsModelBuilderExtensions
             b.Property(r => r.UpdatedAt).HasColumnName("updated_at");
             b.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
 
-            // An agency's queue, ordered by deadline.
-            b.HasIndex(r => new { r.ProvinceId, r.AssignedAgencyId, r.State, r.CurrentDeadline }).HasDatabaseName($"ix_{prefix}reports_agency_queue");
+            // An agency's queue, ordered by deadline. Only assigned reports are indexed (every query names the agency), so a
+            // new report, assigned later by the centre, is not written into it.
+            b.HasIndex(r => new { r.ProvinceId, r.AssignedAgencyId, r.State, r.CurrentDeadline }).HasFilter("\"assigned_agency_id\" IS NOT NULL").HasDatabaseName($"ix_{prefix}reports_agency_queue");
             // Reports at risk of or past their deadline, in deadline order with the id breaking ties: many reports share a
             // deadline (working-time deadlines of reports submitted in the same minute), and without the id the database
             // sorts a whole group of them for every page.
@@ -166,7 +167,8 @@ public static class FieldReportsModelBuilderExtensions
             // The dispatcher's claim: pending messages by due time. Only pending ones are indexed, so the claim walks them in
             // due order and stops at its batch, however many delivered messages the table keeps.
             b.HasIndex(m => m.NextAttemptAt).HasFilter("\"delivered_at\" IS NULL").HasDatabaseName($"ix_{prefix}outbox_messages_due");
-            b.HasIndex(m => m.LockId).HasDatabaseName($"ix_{prefix}outbox_messages_lock");
+            // A pass's claimed messages, by lock: only claimed ones are indexed, so a new message is not written into it.
+            b.HasIndex(m => m.LockId).HasFilter("\"lock_id\" IS NOT NULL").HasDatabaseName($"ix_{prefix}outbox_messages_lock");
             // Periodic work (the SLA monitor) writes a message once per key; rows without a key are not constrained.
             b.HasIndex(m => m.DedupeKey).IsUnique().HasDatabaseName($"ux_{prefix}outbox_messages_dedupe");
         });

@@ -479,7 +479,8 @@ namespace FieldReports.Storage.EF.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ux_outbox_messages_dedupe");
 
                     b.HasIndex("LockId")
-                        .HasDatabaseName("ix_outbox_messages_lock");
+                        .HasDatabaseName("ix_outbox_messages_lock")
+                        .HasFilter("\"lock_id\" IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
@@ -792,7 +793,8 @@ namespace FieldReports.Storage.EF.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_reports_reporter");
 
                     b.HasIndex("ProvinceId", "AssignedAgencyId", "State", "CurrentDeadline")
-                        .HasDatabaseName("ix_reports_agency_queue");
+                        .HasDatabaseName("ix_reports_agency_queue")
+                        .HasFilter("\"assigned_agency_id\" IS NOT NULL");
 
                     b.ToTable("reports", (string)null);
                 });

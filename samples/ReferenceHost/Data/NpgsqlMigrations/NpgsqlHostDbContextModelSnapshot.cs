@@ -485,7 +485,8 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .HasDatabaseName("ux_outbox_messages_dedupe");
 
                     b.HasIndex("LockId")
-                        .HasDatabaseName("ix_outbox_messages_lock");
+                        .HasDatabaseName("ix_outbox_messages_lock")
+                        .HasFilter("\"lock_id\" IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
@@ -798,7 +799,8 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .HasDatabaseName("ix_reports_reporter");
 
                     b.HasIndex("ProvinceId", "AssignedAgencyId", "State", "CurrentDeadline")
-                        .HasDatabaseName("ix_reports_agency_queue");
+                        .HasDatabaseName("ix_reports_agency_queue")
+                        .HasFilter("\"assigned_agency_id\" IS NOT NULL");
 
                     b.ToTable("reports", (string)null);
                 });
