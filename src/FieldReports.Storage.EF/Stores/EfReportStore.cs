@@ -105,7 +105,8 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         return unlessModerated && inserted == 0 ? (DomainResult?)null : DomainResult.Success;
     }
 
-    // On the context's own connection: PostgreSQL, or SQLite when the writer queue's wait outlasted the busy timeout.
+    // On the context's own connection: PostgreSQL; SQLite in memory (under the gate) or when the wait at the gate outlasted
+    // the busy timeout.
     private static async Task<int> ExecuteAsync(DbContext db, DbCommand command, bool sqlite, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
