@@ -265,8 +265,7 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
 
     private static bool IsFileCore(DbConnection connection)
     {
-        var source = connection.DataSource;
-        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        if (!IsPath(connection.DataSource))
         {
             return false;
         }
@@ -279,10 +278,12 @@ internal sealed class SqliteWriterGate : SaveChangesInterceptor, IDbTransactionI
     private static string DatabaseOf(DbConnection connection)
     {
         var source = connection.DataSource;
-        return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-            ? connection.ConnectionString
-            : Path.GetFullPath(source);
+        return IsPath(source) ? Path.GetFullPath(source) : connection.ConnectionString;
     }
+
+    // A data source that is a file's path: not empty, not ":memory:", not a URI.
+    private static bool IsPath([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? source) =>
+        !string.IsNullOrEmpty(source) && source != ":memory:" && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
 
     private void Release(DbContext? context)
     {
