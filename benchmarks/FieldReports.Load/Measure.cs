@@ -9,6 +9,9 @@ internal sealed record Figures(string Name, int Count, int Failures, double Seco
     /// <summary>The host's CPU time per answered request, in milliseconds (NaN when not measured).</summary>
     public double CpuMilliseconds { get; init; } = double.NaN;
 
+    /// <summary>The database server's CPU time per answered request, in milliseconds (NaN when not measured: SQLite runs in the host).</summary>
+    public double ServerCpuMilliseconds { get; init; } = double.NaN;
+
     public static Figures From(string name, List<double> latencies, int failures, double seconds, string? firstFailure)
     {
         latencies.Sort();
@@ -18,7 +21,7 @@ internal sealed record Figures(string Name, int Count, int Failures, double Seco
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name,-34} {Throughput,8:F1}/s  p50 {P50,7:F2} ms  p95 {P95,7:F2} ms  p99 {P99,7:F2} ms  cpu {CpuMilliseconds,6:F2} ms/req  n={Count} failures={Failures}{(FirstFailure is null ? "" : " first: " + FirstFailure)}");
+        $"{Name,-34} {Throughput,8:F1}/s  p50 {P50,7:F2} ms  p95 {P95,7:F2} ms  p99 {P99,7:F2} ms  cpu {CpuMilliseconds,6:F2} ms/req{(double.IsNaN(ServerCpuMilliseconds) ? "" : string.Create(CultureInfo.InvariantCulture, $"  server {ServerCpuMilliseconds,6:F2} ms/req"))}  n={Count} failures={Failures}{(FirstFailure is null ? "" : " first: " + FirstFailure)}");
 }
 
 /// <summary>One request of a measurement: returns null on success, else a short description of the failure.</summary>

@@ -119,6 +119,9 @@ foreach (var (name, _, run) in operations)
     await Measure.ClosedLoopAsync(name, options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), run);
 }
 
+// The database server's CPU (PostgreSQL runs beside the host on the same cores; SQLite runs inside it).
+double ServerMilliseconds() => options.Provider == "postgres" ? ServerCpu.Milliseconds("postgres") : double.NaN;
+
 var rounds = new List<Dictionary<string, Figures>>();
 for (var round = 1; round <= options.Rounds; round++)
 {
@@ -127,8 +130,13 @@ for (var round = 1; round <= options.Rounds; round++)
     foreach (var (name, _, run) in operations)
     {
         var cpuBefore = host.CpuTime();
+        var serverBefore = ServerMilliseconds();
         var f = await Measure.ClosedLoopAsync(name, options.Workers, TimeSpan.FromSeconds(options.Seconds), run);
-        f = f with { CpuMilliseconds = (host.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, f.Count) };
+        f = f with
+        {
+            CpuMilliseconds = (host.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, f.Count),
+            ServerCpuMilliseconds = (ServerMilliseconds() - serverBefore) / Math.Max(1, f.Count),
+        };
         figures[name] = f;
         Console.WriteLine("  " + f);
     }
@@ -155,14 +163,15 @@ Figures MedianOf(string name) => new(
     rounds.Select(r => r[name].FirstFailure).FirstOrDefault(f => f is not null))
 {
     CpuMilliseconds = Median(rounds.Select(r => r[name].CpuMilliseconds)),
+    ServerCpuMilliseconds = Median(rounds.Select(r => r[name].ServerCpuMilliseconds)),
 };
 
 var report = new StringBuilder();
 var inv = CultureInfo.InvariantCulture;
 report.AppendLine(inv, $"## {options.Provider}: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {options.Workers} callers, {options.Rounds} rounds of {options.Seconds} s (medians)");
 report.AppendLine();
-report.AppendLine("| measurement | throughput | p50 | p95 | p99 | host CPU per request | baseline | throughput ratio | p50 ratio | p99 ratio | CPU ratio | failures |");
-report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+report.AppendLine("| measurement | throughput | p50 | p95 | p99 | host CPU per request | server CPU per request | baseline | throughput ratio | p50 ratio | p99 ratio | CPU ratio | failures |");
+report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (name, baseline, _) in operations)
 {
     var f = MedianOf(name);
@@ -173,7 +182,7 @@ foreach (var (name, baseline, _) in operations)
         ratios = string.Create(inv, $"| {f.Throughput / b.Throughput:P0} | {f.P50 / b.P50:F1}× | {f.P99 / b.P99:F1}× | {f.CpuMilliseconds / b.CpuMilliseconds:F1}× |");
     }
 
-    report.AppendLine(inv, $"| {name} | {f.Throughput:F0}/s | {f.P50:F1} ms | {f.P95:F1} ms | {f.P99:F1} ms | {f.CpuMilliseconds:F2} ms | {(baseline.Length == 0 ? "—" : baseline)} {ratios} {f.Failures} |");
+    report.AppendLine(inv, $"| {name} | {f.Throughput:F0}/s | {f.P50:F1} ms | {f.P95:F1} ms | {f.P99:F1} ms | {f.CpuMilliseconds:F2} ms | {(double.IsNaN(f.ServerCpuMilliseconds) ? "—" : string.Create(inv, $"{f.ServerCpuMilliseconds:F2} ms"))} | {(baseline.Length == 0 ? "—" : baseline)} {ratios} {f.Failures} |");
 }
 
 // Sustained rates (open loop), with the host's memory sampled every second.
