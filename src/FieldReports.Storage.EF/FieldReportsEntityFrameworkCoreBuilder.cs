@@ -105,12 +105,14 @@ public sealed class FieldReportsEntityFrameworkCoreBuilder
     internal void AddCommonServices()
     {
         Services.AddOptions<OutboxDispatcherOptions>();
+        Services.TryAddSingleton<OutboxHandoff>();
         Services.TryAddSingleton(sp => new OutboxDispatcher(
             sp.GetRequiredService<StorageContext>().Create,
             sp.GetRequiredService<IOutboxMessageHandler>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<OutboxDispatcherOptions>>(),
             sp.GetService<ILogger<OutboxDispatcher>>() ?? NullLogger<OutboxDispatcher>.Instance,
-            sp.GetService<FieldReports.Telemetry.FieldReportsMetrics>()));
+            sp.GetService<FieldReports.Telemetry.FieldReportsMetrics>(),
+            sp.GetRequiredService<OutboxHandoff>()));
     }
 }

@@ -37,10 +37,13 @@ public sealed partial class OutboxDispatcher
     private readonly OutboxDispatcherOptions _options;
     private readonly ILogger _logger;
     private readonly Telemetry.FieldReportsMetrics? _metrics;
+    private readonly OutboxHandoff? _handoff;
+    private long _lastClaim;
 
-    internal OutboxDispatcher(Func<CancellationToken, Task<DbContext>> contexts, IOutboxMessageHandler handler, IClock clock, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher> logger, Telemetry.FieldReportsMetrics? metrics = null)
+    internal OutboxDispatcher(Func<CancellationToken, Task<DbContext>> contexts, IOutboxMessageHandler handler, IClock clock, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher> logger, Telemetry.FieldReportsMetrics? metrics = null, OutboxHandoff? handoff = null)
     {
         _metrics = metrics;
+        _handoff = handoff;
         _contexts = contexts;
         _handler = handler;
         _clock = clock;
@@ -53,6 +56,8 @@ public sealed partial class OutboxDispatcher
     /// <returns>A task that completes when the loop stops.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // While it runs, this process's stores hand it the messages they commit, already claimed (OutboxHandoff).
+        using var running = _handoff?.Open();
         while (!cancellationToken.IsCancellationRequested)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -78,7 +83,8 @@ public sealed partial class OutboxDispatcher
             {
                 try
                 {
-                    await Task.Delay(pause, cancellationToken);
+                    // Idle, a message handed off by this process's stores starts the next pass at once.
+                    await (handled == 0 && _handoff is not null ? _handoff.WaitAsync(pause, cancellationToken) : Task.Delay(pause, cancellationToken));
                 }
                 catch (OperationCanceledException)
                 {
@@ -96,27 +102,53 @@ public sealed partial class OutboxDispatcher
         _ => _options.MinimumPassInterval.ToTimeSpan() - took,
     };
 
-    /// <summary>Claims the messages due now, delivers them and records each outcome.</summary>
+    /// <summary>
+    /// Delivers the messages this process's stores handed off since the last pass, and claims the messages due now, delivers
+    /// them and records each outcome.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the pass; messages claimed but not delivered become due again after the lease.</param>
-    /// <returns>How many messages were claimed (delivered or failed) in this pass.</returns>
+    /// <returns>How many messages were handed off or claimed (delivered or failed) in this pass.</returns>
+    /// <remarks>
+    /// While messages are handed off, the database is asked for due messages (retries, and those other processes left) at
+    /// most once per <see cref="OutboxDispatcherOptions.PollingInterval"/>; otherwise at every pass.
+    /// </remarks>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        var handed = _handoff?.Take(_options.BatchSize) ?? [];
+        if (handed.Count > 0)
+        {
+            var leaseLeft = handed.Min(m => m.NextAttemptAt) - _clock.GetCurrentInstant();
+            await DeliverAndMarkAsync(_handoff!.LockId, handed, leaseLeft, cancellationToken);
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastClaim)) < _options.PollingInterval.ToTimeSpan())
+            {
+                return handed.Count;
+            }
+        }
+
+        Interlocked.Exchange(ref _lastClaim, System.Diagnostics.Stopwatch.GetTimestamp());
         var claimed = await ClaimAsync(cancellationToken);
-        var delivered = new List<OutboxMessage>(claimed.Messages.Count);
+        await DeliverAndMarkAsync(claimed.LockId, claimed.Messages, _options.Lease, cancellationToken);
+        return handed.Count + claimed.Messages.Count;
+    }
+
+    /// <summary>Delivers messages leased to <paramref name="lockId"/> for <paramref name="lease"/> more, and records each outcome.</summary>
+    private async Task DeliverAndMarkAsync(Guid lockId, IReadOnlyList<OutboxMessage> messages, Duration lease, CancellationToken cancellationToken)
+    {
+        var delivered = new List<OutboxMessage>(messages.Count);
         try
         {
-            var batch = claimed.Messages.Count > 1 && _handler is IOutboxBatchHandler batchHandler
-                ? await DeliverBatchAsync(batchHandler, claimed.Messages, cancellationToken)
+            var batch = messages.Count > 1 && _handler is IOutboxBatchHandler batchHandler
+                ? await DeliverBatchAsync(batchHandler, messages, lease, cancellationToken)
                 : BatchOutcome.NotTried;
             if (batch == BatchOutcome.Delivered)
             {
-                delivered.AddRange(claimed.Messages);
+                delivered.AddRange(messages);
             }
             else if (batch != BatchOutcome.LeaseExpired)
             {
-                foreach (var message in claimed.Messages)
+                foreach (var message in messages)
                 {
-                    if (await DeliverAsync(message, claimed.LockId, cancellationToken))
+                    if (await DeliverAsync(message, lockId, lease, cancellationToken))
                     {
                         delivered.Add(message);
                     }
@@ -127,10 +159,8 @@ public sealed partial class OutboxDispatcher
         {
             // One commit records the pass's deliveries, not one per message: a durable write is the costly part of a pass.
             // A crash before it leaves them claimed; they are delivered again when the lease runs out (at least once).
-            await MarkDeliveredAsync(delivered, claimed.LockId);
+            await MarkDeliveredAsync(delivered, lockId);
         }
-
-        return claimed.Messages.Count;
     }
 
     private async Task MarkDeliveredAsync(List<OutboxMessage> delivered, Guid lockId)
@@ -217,10 +247,10 @@ public sealed partial class OutboxDispatcher
     /// Delivers a pass's messages through the batch handler. A failure is logged and the messages are then delivered one by
     /// one; a lease that ran out leaves them to become due again, since another dispatcher may have claimed them since.
     /// </summary>
-    private async Task<BatchOutcome> DeliverBatchAsync(IOutboxBatchHandler handler, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    private async Task<BatchOutcome> DeliverBatchAsync(IOutboxBatchHandler handler, IReadOnlyList<OutboxMessage> messages, Duration leaseLeft, CancellationToken cancellationToken)
     {
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        lease.CancelAfter(_options.Lease.ToTimeSpan());
+        lease.CancelAfter(leaseLeft.ToTimeSpan());
         try
         {
             await handler.HandleBatchAsync(messages, lease.Token);
@@ -247,12 +277,12 @@ public sealed partial class OutboxDispatcher
     }
 
     /// <returns>Whether the handler succeeded; a failure is recorded here with its retry time.</returns>
-    private async Task<bool> DeliverAsync(OutboxMessage message, Guid lockId, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(OutboxMessage message, Guid lockId, Duration leaseLeft, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         using (var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            lease.CancelAfter(_options.Lease.ToTimeSpan());
+            lease.CancelAfter(leaseLeft.ToTimeSpan());
             try
             {
                 await _handler.HandleAsync(message, lease.Token);

@@ -8,8 +8,11 @@ using NodaTime;
 
 namespace FieldReports.Storage.EF.Stores;
 
-/// <summary>The EF Core <see cref="IReportStore"/>: one short-lived context per call.</summary>
-internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contexts) : IReportStore
+/// <summary>
+/// The EF Core <see cref="IReportStore"/>: one short-lived context per call. While this process runs the outbox dispatcher,
+/// the messages of a change are written claimed and handed to it once committed (<see cref="OutboxHandoff"/>).
+/// </summary>
+internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contexts, OutboxHandoff handoff) : IReportStore
     where TContext : DbContext
 {
     // A report and its trail up to a version: read by every transition and every view, so compiled once per model.
@@ -53,7 +56,8 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
             });
         }
 
-        rows.AddRange(outbox.Select(ReportMapping.ToRow));
+        var reservation = handoff.TryReserve(outbox);
+        rows.AddRange(reservation is null ? outbox.Select(ReportMapping.ToRow) : reservation.Messages.Select(reservation.Row));
 
         // The attachments' rows go in the same transaction: an acknowledged report has them all.
         rows.AddRange(attachments.Select(EfAttachmentStore<TContext>.ToRow));
@@ -62,8 +66,9 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         // command of plain inserts (built from the model) in one transaction, on the hottest write of the system.
         var inserted = 0;
         var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using (db)
+        try
         {
+            await using var _ = db;
             DbException? conflict = null;
             await using var command = Infrastructure.RowInserts.Command(db, rows,
                 unlessStored: unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null);
@@ -99,6 +104,11 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
 
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(conflict);
             }
+        }
+        finally
+        {
+            // Every row or none: the messages were committed if anything was.
+            handoff.Settle(reservation, committed: inserted > 0);
         }
 
         // Guarded, the command inserts every row or none: none when the account has a moderation record.
@@ -194,9 +204,12 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         }
 
         var snapshot = report.ToSnapshot();
+        var reservation = handoff.TryReserve(outbox);
+        var committed = false;
         var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using (db)
+        try
         {
+            await using var _ = db;
             using var gate = await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -216,9 +229,14 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
             }
 
             db.Set<ReportEventRow>().AddRange(snapshot.Events.Where(e => e.Sequence > expectedVersion).Select(e => ReportMapping.ToRow(report.Id, provinceId, e)));
-            db.Set<OutboxMessageRow>().AddRange(outbox.Select(ReportMapping.ToRow));
+            db.Set<OutboxMessageRow>().AddRange(reservation is null ? outbox.Select(ReportMapping.ToRow) : reservation.Messages.Select(reservation.Row));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            committed = true;
+        }
+        finally
+        {
+            handoff.Settle(reservation, committed);
         }
 
         return DomainResult.Success;

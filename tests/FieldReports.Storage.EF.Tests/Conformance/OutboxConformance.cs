@@ -216,6 +216,132 @@ public abstract class OutboxConformance : StorageTestBase
         Assert.Equal(2, (await RowAsync(messages[0].Id)).Attempts);
     }
 
+    [StorageFact]
+    public async Task While_a_dispatcher_runs_the_messages_its_process_commits_are_written_claimed_and_delivered_without_a_poll()
+    {
+        // Polling once an hour: only the hand-off can deliver within the test.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new RecordingHandler
+        {
+            OnHandle = async (_, ct) =>
+            {
+                entered.TrySetResult();
+                await release.Task.WaitAsync(ct);
+            },
+        };
+        var services = NewServices(handler, o => o.PollingInterval = Duration.FromHours(1));
+        using var stop = new CancellationTokenSource();
+        var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
+        try
+        {
+            // A submission and a transition, each with its message, through the same process's store.
+            var store = services.GetRequiredService<IReportStore>();
+            var at = Clock.GetCurrentInstant();
+            var report = TestReports.Submitted(at);
+            var submitted = OutboxMessage.Create(TestReports.Province, "report.submitted", "{\"report\":1}", at);
+            Assert.True((await store.AddAsync(TestReports.Province, report, null, null, [submitted], default)).IsSuccess);
+            await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // Written claimed by this process, as a claim would have left it: another dispatcher cannot take it meanwhile.
+            var row = await RowAsync(submitted.Id);
+            Assert.NotNull(row.LockId);
+            Assert.Equal(at + Duration.FromMinutes(5), row.NextAttemptAt);
+            Assert.Equal(1, row.Attempts);
+            var other = new RecordingHandler();
+            Assert.Equal(0, await NewServices(other).GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default));
+            Assert.Empty(other.Delivered);
+
+            release.SetResult();
+            report.Receive(at);
+            var received = OutboxMessage.Create(TestReports.Province, "report.received", "{\"report\":2}", at);
+            Assert.True((await store.SaveAsync(TestReports.Province, report, 1, null, [received], default)).IsSuccess);
+
+            foreach (var message in new[] { submitted, received })
+            {
+                var marked = await EventuallyAsync(() => RowAsync(message.Id), r => r.DeliveredAt is not null);
+                Assert.Null(marked.LockId);
+                Assert.Equal(1, marked.Attempts);
+            }
+
+            Assert.Equal([submitted.Id, received.Id], handler.Delivered.Select(m => m.Id));
+            Assert.Equal("{\"report\":2}", handler.Delivered.Last().PayloadJson);
+            Assert.Empty(handler.Overlaps);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
+    [StorageFact]
+    public async Task A_message_handed_to_a_dispatcher_that_stops_before_delivering_it_is_due_for_any_dispatcher_when_its_lease_runs_out()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dying = new RecordingHandler
+        {
+            OnHandle = async (_, ct) =>
+            {
+                entered.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            },
+        };
+        var services = NewServices(dying, o => o.PollingInterval = Duration.FromHours(1));
+        using var stop = new CancellationTokenSource();
+        var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
+        var at = Clock.GetCurrentInstant();
+        var message = OutboxMessage.Create(TestReports.Province, "report.submitted", "{\"report\":1}", at);
+        Assert.True((await services.GetRequiredService<IReportStore>().AddAsync(TestReports.Province, TestReports.Submitted(at), null, null, [message], default)).IsSuccess);
+
+        // The host stops (or dies) while the message is being delivered.
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await running;
+        Assert.Empty(dying.Delivered);
+
+        var survivor = NewServices(new RecordingHandler()).GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(0, await survivor.DispatchDueAsync(default)); // still leased
+        Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(1, await survivor.DispatchDueAsync(default));
+
+        var row = await RowAsync(message.Id);
+        Assert.NotNull(row.DeliveredAt);
+        Assert.Equal(2, row.Attempts);
+    }
+
+    [StorageFact]
+    public async Task With_no_dispatcher_running_in_the_process_a_message_is_written_due_at_once_for_any_dispatcher()
+    {
+        var at = Clock.GetCurrentInstant();
+        var message = OutboxMessage.Create(TestReports.Province, "report.submitted", "{\"report\":1}", at);
+        Assert.True((await Store.AddAsync(TestReports.Province, TestReports.Submitted(at), null, null, [message], default)).IsSuccess);
+
+        var row = await RowAsync(message.Id);
+        Assert.Null(row.LockId);
+        Assert.Equal(at, row.NextAttemptAt);
+        Assert.Equal(0, row.Attempts);
+
+        var other = new RecordingHandler();
+        Assert.Equal(1, await NewServices(other).GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default));
+        Assert.Equal(message.Id, Assert.Single(other.Delivered).Id);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     private async Task<List<OutboxMessage>> CommitMessagesAsync(int count)
     {
         var messages = new List<OutboxMessage>();
