@@ -3,7 +3,11 @@ using FieldReports.Intake;
 using FieldReports.Notifications;
 using FieldReports.Sla;
 using FieldReports.Stores;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using ReferenceHost.Data;
 
@@ -166,14 +170,7 @@ public static class InboxWriter
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Inbox.AnyAsync(m => m.DedupeKey == message.DedupeKey, cancellationToken))
-        {
-            return;
-        }
-
-        db.Inbox.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
+        await InsertAbsentAsync(contexts, [message], cancellationToken);
     }
 
     /// <summary>
@@ -193,19 +190,57 @@ public static class InboxWriter
             Pending.Value = null;
         }
 
-        // One row per key: a batch may hold a message and its redelivery, and the rows of an earlier delivery may be stored.
+        // One row per key: a batch may hold a message and its redelivery.
         var rows = pending.DistinctBy(m => m.DedupeKey, StringComparer.Ordinal).ToList();
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            return;
+            await InsertAbsentAsync(contexts, rows, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Inserts the rows in one statement, each unless a row with its dedupe key is stored (a redelivered message, or one
+    /// delivered by another instance): <c>INSERT … ON CONFLICT (dedupe key) DO NOTHING</c>, which SQLite and PostgreSQL
+    /// both have. The unique index decides, so there is no read before and no race between instances.
+    /// </summary>
+    private static async Task InsertAbsentAsync(IDbContextFactory<HostDbContext> contexts, List<InboxMessage> rows, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = db.Model.FindEntityType(typeof(InboxMessage))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+
+        var text = new StringBuilder()
+            .Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" (").AppendJoin(", ", columns.Select(Column)).Append(") VALUES ");
+        var values = new List<object?>(rows.Count * columns.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                text.Append(c == 0 ? "" : ", ").Append('{').Append(values.Count).Append('}');
+                values.Add(columns[c].PropertyInfo!.GetValue(rows[r]));
+            }
+
+            text.Append(')');
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var keys = rows.Select(m => m.DedupeKey).ToList();
-        var stored = await db.Inbox.Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
-        var present = stored.ToHashSet(StringComparer.Ordinal);
-        db.Inbox.AddRange(rows.Where(m => !present.Contains(m.DedupeKey)));
-        await db.SaveChangesAsync(cancellationToken);
+        text.Append(" ON CONFLICT (").Append(Column(entity.FindProperty(nameof(InboxMessage.DedupeKey))!)).Append(") DO NOTHING");
+
+        // In a transaction so that, on SQLite, the write queues at FieldReports' writer gate instead of the busy handler.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        await db.Database.ExecuteSqlRawAsync(text.ToString(), values.Select((v, i) =>
+        {
+            var parameter = factory.CreateParameter();
+            parameter.ParameterName = $"p{i}";
+            parameter.Value = v ?? DBNull.Value;
+            return parameter;
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
 
