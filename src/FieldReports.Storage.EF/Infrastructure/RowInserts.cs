@@ -81,6 +81,70 @@ internal static class RowInserts
         return command;
     }
 
+    /// <summary>
+    /// The same inserts as <see cref="Command"/>, as a batch of statements with positional parameters (<c>$1</c>, …), for a
+    /// provider that has batches (PostgreSQL): the provider sends each statement as it is, without parsing the text to find
+    /// and rename parameters, and each statement's text, which does not depend on the values, is built once per model.
+    /// A batch without a transaction runs as one implicit transaction: every row or none.
+    /// </summary>
+    /// <param name="db">The context, whose model names the tables and columns, and whose connection creates the batch.</param>
+    /// <param name="rows">The rows, parents before children.</param>
+    /// <param name="unlessStored">As for <see cref="Command"/>.</param>
+    public static DbBatch Batch(DbContext db, IReadOnlyList<object> rows, object? unlessStored = null)
+    {
+        var plans = Plans.GetValue(db.Model, static _ => new ConcurrentDictionary<Type, Plan>());
+        var connection = db.Database.GetDbConnection();
+        var batch = connection.CreateBatch();
+        batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+
+        // Type mappings configure parameters through a command; the parameters themselves belong to the batch's commands.
+        using var factory = connection.CreateCommand();
+        Plan? parent = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var plan = plans.GetOrAdd(row.GetType(), static (type, model) => Plan.For(model, type), db.Model);
+            var statement = batch.CreateBatchCommand();
+            foreach (var column in plan.Columns)
+            {
+                statement.Parameters.Add(Positional(factory, column, row));
+            }
+
+            if (unlessStored is null)
+            {
+                statement.CommandText = plan.PositionalValues;
+            }
+            else if (parent is null)
+            {
+                // The first row goes in unless the guard's row is stored; the others only if the first one went in.
+                var keyOf = plans.GetOrAdd(unlessStored.GetType(), static (type, model) => Plan.For(model, type), db.Model);
+                foreach (var c in keyOf.Key)
+                {
+                    statement.Parameters.Add(Positional(factory, keyOf.Columns[c], unlessStored));
+                }
+
+                statement.CommandText = plan.PositionalUnless(keyOf, exists: false);
+                parent = plan;
+            }
+            else
+            {
+                foreach (var c in parent.Key)
+                {
+                    statement.Parameters.Add(Positional(factory, parent.Columns[c], rows[0]));
+                }
+
+                statement.CommandText = plan.PositionalUnless(parent, exists: true);
+            }
+
+            batch.BatchCommands.Add(statement);
+        }
+
+        return batch;
+    }
+
+    private static DbParameter Positional(DbCommand factory, Column column, object row) =>
+        column.Mapping.CreateParameter(factory, "", column.Getter.GetClrValueUsingContainingEntity(row), column.Nullable);
+
     /// <summary>Adds the parameter of one column's value and returns its name.</summary>
     private static string Add(DbCommand command, Column column, object row, ref int index)
     {
@@ -94,6 +158,23 @@ internal static class RowInserts
 
     private sealed record Plan(string Table, string Into, Column[] Columns, int[] Key, IReadOnlyDictionary<string, string> ColumnNames, string[] KeyColumnNames)
     {
+        // By the guard's table (a record's own equality would hash every member on each call).
+        private readonly ConcurrentDictionary<(string GuardTable, bool Exists), string> _positionalUnless = new();
+
+        /// <summary><c>INSERT INTO … VALUES ($1, …)</c>, one positional parameter per column.</summary>
+        public string PositionalValues { get; } = Into + "VALUES (" + Positions(1, Columns.Length) + ")";
+
+        /// <summary>
+        /// <c>INSERT INTO … SELECT $1, … WHERE [NOT] EXISTS</c> a row of <paramref name="guard"/>'s table with the key given
+        /// by the parameters after the columns'.
+        /// </summary>
+        public string PositionalUnless(Plan guard, bool exists) => _positionalUnless.GetOrAdd((guard.Table, exists), static (key, args) =>
+            args.Plan.Into + "SELECT " + Positions(1, args.Plan.Columns.Length) + " WHERE " + (key.Exists ? "" : "NOT ")
+            + args.Guard.KeyExists(Enumerable.Range(args.Plan.Columns.Length + 1, args.Guard.Key.Length).Select(i => "$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))), (Plan: this, Guard: guard));
+
+        private static string Positions(int first, int count) =>
+            string.Join(", ", Enumerable.Range(first, count).Select(i => "$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
         /// <summary>The quoted column of a property.</summary>
         public string Column(string property) => ColumnNames[property];
 

@@ -62,30 +62,46 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         // The attachments' rows go in the same transaction: an acknowledged report has them all.
         rows.AddRange(attachments.Select(EfAttachmentStore<TContext>.ToRow));
 
-        // A new report's rows are only ever inserted, so they skip EF Core's change tracking and update pipeline: one
-        // command of plain inserts (built from the model) in one transaction, on the hottest write of the system.
+        // A new report's rows are only ever inserted, so they skip EF Core's change tracking and update pipeline: plain
+        // inserts (built from the model) in one transaction, on the hottest write of the system.
         var inserted = 0;
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
         {
             await using var _ = db;
             DbException? conflict = null;
-            await using var command = Infrastructure.RowInserts.Command(db, rows,
-                unlessStored: unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null);
-            var turn = await Infrastructure.SqliteWriterGate.Instance.EnterWriterAsync(db, cancellationToken);
-            await using (turn)
+            var guard = unlessModerated ? new ModerationAccountRow { ProvinceId = provinceId, AccountId = report.ReporterAccountId } : null;
+            if (db.Database.GetDbConnection().CanCreateBatch)
             {
+                // PostgreSQL: a batch of prepared statements with positional parameters, one implicit transaction.
+                await using var batch = Infrastructure.RowInserts.Batch(db, rows, guard);
                 try
                 {
-                    inserted = turn?.Writer is { } writer
-                        // SQLite: the writers' queue and the database's writer connection, on which this command's statements
-                        // are compiled once (the command text is the same for every report of the same shape).
-                        ? await writer.ExecuteAsync(command, cancellationToken)
-                        : await ExecuteAsync(db, command, sqlite: turn is not null, cancellationToken);
+                    inserted = await ExecuteAsync(db, batch, cancellationToken);
                 }
                 catch (DbException ex)
                 {
                     conflict = ex;
+                }
+            }
+            else
+            {
+                await using var command = Infrastructure.RowInserts.Command(db, rows, unlessStored: guard);
+                var turn = await Infrastructure.SqliteWriterGate.Instance.EnterWriterAsync(db, cancellationToken);
+                await using (turn)
+                {
+                    try
+                    {
+                        inserted = turn?.Writer is { } writer
+                            // SQLite: the writers' queue and the database's writer connection, on which this command's
+                            // statements are compiled once (the command text is the same for every report of the same shape).
+                            ? await writer.ExecuteAsync(command, cancellationToken)
+                            : await ExecuteAsync(db, command, sqlite: turn is not null, cancellationToken);
+                    }
+                    catch (DbException ex)
+                    {
+                        conflict = ex;
+                    }
                 }
             }
 
@@ -115,8 +131,23 @@ internal sealed class EfReportStore<TContext>(IDbContextFactory<TContext> contex
         return unlessModerated && inserted == 0 ? (DomainResult?)null : DomainResult.Success;
     }
 
-    // On the context's own connection: PostgreSQL; SQLite in memory (under the gate) or when the wait at the gate outlasted
-    // the busy timeout.
+    // A provider with batches (PostgreSQL), on the context's own connection. The statements stay prepared on the physical
+    // connection (a round trip the first time, nothing after), so the server does not parse and plan them again.
+    private static async Task<int> ExecuteAsync(DbContext db, DbBatch batch, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await batch.PrepareAsync(cancellationToken);
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // SQLite in memory (under the gate), or when the wait at the gate outlasted the busy timeout; a provider without batches.
     private static async Task<int> ExecuteAsync(DbContext db, DbCommand command, bool sqlite, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
