@@ -3,6 +3,7 @@ using FieldReports.Provinces;
 using FieldReports.Reports;
 using FieldReports.Storage.EF.Tests.Infrastructure;
 using FieldReports.Stores;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -16,6 +17,62 @@ public abstract class ModerationConformance : StorageTestBase
     private static readonly Actor Staff = Actor.Reception("reception-1");
 
     private IAccountModerationStore Moderation => Services.GetRequiredService<IAccountModerationStore>();
+
+    [StorageFact]
+    public async Task A_guarded_submission_stores_every_row_for_an_account_without_a_record_and_none_for_one_with_a_record()
+    {
+        var at = Clock.GetCurrentInstant();
+        var attachments = Services.GetRequiredService<IAttachmentStore>();
+        var contact = new ReporterContact { Name = "Trần Thị Bình", Phone = "+84912345678", Email = "binh@example.vn" };
+        async Task<(Report Report, OutboxMessage Message, AttachmentMetadata Photo, DomainResult? Result)> SubmitAsync(string photoId)
+        {
+            var report = TestReports.Submitted(at, reporter: "citizen-2");
+            var message = OutboxMessage.Create(TestReports.Province, "report.submitted", "{\"report\":1}", at);
+            var photo = new AttachmentMetadata
+            {
+                Id = photoId,
+                ProvinceId = TestReports.Province,
+                ReportId = report.Id,
+                FileName = photoId + ".jpg",
+                ContentType = "image/jpeg",
+                Length = 123_456,
+                Sha256 = new string('b', 64),
+                StorageKey = "blobs/" + photoId,
+                CreatedAt = at,
+            };
+            var result = await Store.AddUnlessAccountModeratedAsync(TestReports.Province, report, contact, at + Duration.FromHours(8), [message], [photo], default);
+            return (report, message, photo, result);
+        }
+
+        async Task<bool> MessageStoredAsync(Guid id)
+        {
+            await using var db = NewContext();
+            return await db.Set<FieldReports.Storage.EF.Model.OutboxMessageRow>().AnyAsync(m => m.Id == id);
+        }
+
+        // No record: the report, its first event, the contact, the message and the photo, all in.
+        var first = await SubmitAsync("photo-1");
+        Assert.True(first.Result?.IsSuccess);
+        var stored = await Store.FindAsync(TestReports.Province, first.Report.Id, default);
+        Assert.NotNull(stored);
+        Same.Report(first.Report, stored);
+        Assert.Equal(contact, await ReporterData.FindContactAsync(TestReports.Province, first.Report.Id, default));
+        Assert.True(await MessageStoredAsync(first.Message.Id));
+        Assert.Equal(first.Photo.Id, (await attachments.FindAsync(TestReports.Province, "photo-1", default))?.Id);
+
+        // A violation gives the account a record: the next submission stores nothing at all.
+        var account = await Moderation.LoadAsync(TestReports.Province, "citizen-2", default);
+        var version = account.Version;
+        account.RecordViolation(Hue, ViolationKind.AbusiveReport, Staff, at, first.Report.Id, null, "Lời lẽ xúc phạm");
+        Assert.True((await Moderation.SaveAsync(TestReports.Province, account, version, default)).IsSuccess);
+
+        var second = await SubmitAsync("photo-2");
+        Assert.Null(second.Result);
+        Assert.Null(await Store.FindAsync(TestReports.Province, second.Report.Id, default));
+        Assert.Null(await ReporterData.FindContactAsync(TestReports.Province, second.Report.Id, default));
+        Assert.False(await MessageStoredAsync(second.Message.Id));
+        Assert.Null(await attachments.FindAsync(TestReports.Province, "photo-2", default));
+    }
 
     [StorageFact]
     public async Task Unknown_account_loads_as_an_empty_record()
