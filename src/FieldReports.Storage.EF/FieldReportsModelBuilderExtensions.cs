@@ -167,8 +167,8 @@ public static class FieldReportsModelBuilderExtensions
             // The dispatcher's claim: pending messages by due time. Only pending ones are indexed, so the claim walks them in
             // due order and stops at its batch, however many delivered messages the table keeps.
             b.HasIndex(m => m.NextAttemptAt).HasFilter("\"delivered_at\" IS NULL").HasDatabaseName($"ix_{prefix}outbox_messages_due");
-            // A pass's claimed messages, by lock: only claimed ones are indexed, so a new message is not written into it.
-            b.HasIndex(m => m.LockId).HasFilter("\"lock_id\" IS NOT NULL").HasDatabaseName($"ix_{prefix}outbox_messages_lock");
+            // No index on the lock: every query that names a lock names the messages' ids too, and a message handed off
+            // to its process's dispatcher is written claimed, so an index on it would take an entry for every new message.
             // Periodic work (the SLA monitor) writes a message once per key; rows without a key are not constrained.
             b.HasIndex(m => m.DedupeKey).IsUnique().HasDatabaseName($"ux_{prefix}outbox_messages_dedupe");
         });

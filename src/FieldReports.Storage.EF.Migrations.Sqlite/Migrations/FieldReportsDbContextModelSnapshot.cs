@@ -478,10 +478,6 @@ namespace FieldReports.Storage.EF.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_outbox_messages_dedupe");
 
-                    b.HasIndex("LockId")
-                        .HasDatabaseName("ix_outbox_messages_lock")
-                        .HasFilter("\"lock_id\" IS NOT NULL");
-
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
                         .HasFilter("\"delivered_at\" IS NULL");

@@ -206,11 +206,12 @@ public sealed partial class OutboxDispatcher
                 return (lockId, [.. claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(ReportMapping.ToMessage)]);
             }
 
+            List<Guid> ids;
             using (await Infrastructure.SqliteWriterGate.Instance.EnterAsync(db, cancellationToken))
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 // SQLite has one writer at a time and this transaction began as a writer (BEGIN IMMEDIATE): nobody can claim in between.
-                var ids = await outbox.Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
+                ids = await outbox.Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
                     .OrderBy(m => m.NextAttemptAt)
                     .Select(m => m.Id)
                     .Take(_options.BatchSize)
@@ -228,7 +229,7 @@ public sealed partial class OutboxDispatcher
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            var rows = await outbox.AsNoTracking().Where(m => m.LockId == lockId && m.DeliveredAt == null)
+            var rows = await outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockId == lockId && m.DeliveredAt == null)
                 .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
                 .ToListAsync(cancellationToken);
             return (lockId, [.. rows.Select(ReportMapping.ToMessage)]);

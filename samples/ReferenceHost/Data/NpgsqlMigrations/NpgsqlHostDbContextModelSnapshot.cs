@@ -484,10 +484,6 @@ namespace ReferenceHost.Data.NpgsqlMigrations
                         .IsUnique()
                         .HasDatabaseName("ux_outbox_messages_dedupe");
 
-                    b.HasIndex("LockId")
-                        .HasDatabaseName("ix_outbox_messages_lock")
-                        .HasFilter("\"lock_id\" IS NOT NULL");
-
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
                         .HasFilter("\"delivered_at\" IS NULL");
