@@ -170,7 +170,9 @@ public static class FieldReportsModelBuilderExtensions
             // No index on the lock: every query that names a lock names the messages' ids too, and a message handed off
             // to its process's dispatcher is written claimed, so an index on it would take an entry for every new message.
             // Periodic work (the SLA monitor) writes a message once per key; rows without a key are not constrained.
-            b.HasIndex(m => m.DedupeKey).IsUnique().HasDatabaseName($"ux_{prefix}outbox_messages_dedupe");
+            // Only keyed rows are indexed, so a message written with its change (no key) takes no entry in it, at its
+            // insert or when it is marked delivered. An insert that skips a stored key names the same predicate.
+            b.HasIndex(m => m.DedupeKey).IsUnique().HasFilter("\"dedupe_key\" IS NOT NULL").HasDatabaseName($"ux_{prefix}outbox_messages_dedupe");
         });
 
         modelBuilder.Entity<ModerationAccountRow>(b =>

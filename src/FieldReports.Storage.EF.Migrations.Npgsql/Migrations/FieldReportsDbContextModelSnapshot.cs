@@ -482,7 +482,8 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
 
                     b.HasIndex("DedupeKey")
                         .IsUnique()
-                        .HasDatabaseName("ux_outbox_messages_dedupe");
+                        .HasDatabaseName("ux_outbox_messages_dedupe")
+                        .HasFilter("\"dedupe_key\" IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")

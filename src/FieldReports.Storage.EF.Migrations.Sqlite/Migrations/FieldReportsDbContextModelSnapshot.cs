@@ -476,7 +476,8 @@ namespace FieldReports.Storage.EF.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DedupeKey")
                         .IsUnique()
-                        .HasDatabaseName("ux_outbox_messages_dedupe");
+                        .HasDatabaseName("ux_outbox_messages_dedupe")
+                        .HasFilter("\"dedupe_key\" IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")

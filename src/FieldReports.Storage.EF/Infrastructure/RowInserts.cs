@@ -71,7 +71,14 @@ internal static class RowInserts
 
             if (skipOnConflict is not null)
             {
-                text.Append(" ON CONFLICT (").AppendJoin(", ", skipOnConflict.Select(plan.Column)).Append(") DO NOTHING");
+                text.Append(" ON CONFLICT (").AppendJoin(", ", skipOnConflict.Select(plan.Column)).Append(')');
+                if (plan.UniqueFilters.GetValueOrDefault(string.Join(',', skipOnConflict)) is { } filter)
+                {
+                    // A partial unique index is the conflict's arbiter only when the insert names its predicate.
+                    text.Append(" WHERE ").Append(filter);
+                }
+
+                text.Append(" DO NOTHING");
             }
 
             text.Append(";\n");
@@ -156,7 +163,7 @@ internal static class RowInserts
 
     private sealed record Column(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
 
-    private sealed record Plan(string Table, string Into, Column[] Columns, int[] Key, IReadOnlyDictionary<string, string> ColumnNames, string[] KeyColumnNames)
+    private sealed record Plan(string Table, string Into, Column[] Columns, int[] Key, IReadOnlyDictionary<string, string> ColumnNames, string[] KeyColumnNames, IReadOnlyDictionary<string, string> UniqueFilters)
     {
         // By the guard's table (a record's own equality would hash every member on each call).
         private readonly ConcurrentDictionary<(string GuardTable, bool Exists), string> _positionalUnless = new();
@@ -200,7 +207,9 @@ internal static class RowInserts
                 [.. properties.Select(p => new Column(p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable))],
                 [.. key.Select(p => properties.IndexOf(p))],
                 properties.ToDictionary(p => p.Name, p => Quote(p.GetColumnName(table)!), StringComparer.Ordinal),
-                [.. key.Select(p => Quote(p.GetColumnName(table)!))]);
+                [.. key.Select(p => Quote(p.GetColumnName(table)!))],
+                entity.GetIndexes().Where(i => i.IsUnique && i.GetFilter() is not null)
+                    .ToDictionary(i => string.Join(',', i.Properties.Select(p => p.Name)), i => i.GetFilter()!, StringComparer.Ordinal));
         }
     }
 

@@ -6,7 +6,8 @@ namespace FieldReports.Storage.EF.Stores;
 
 /// <summary>
 /// The EF Core <see cref="IOutboxStore"/>: keys already written are found with one query per call, and the new messages are
-/// inserted in one transaction with <c>ON CONFLICT (dedupe_key) DO NOTHING</c>, so a concurrent writer of the same key makes
+/// inserted in one transaction with <c>ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING</c> (the unique index
+/// holds keyed messages only), so a concurrent writer of the same key makes
 /// its insert a no-op.
 /// </summary>
 internal sealed class EfOutboxStore<TContext>(IDbContextFactory<TContext> contexts) : IOutboxStore

@@ -476,7 +476,8 @@ namespace ReferenceHost.Data.Migrations
 
                     b.HasIndex("DedupeKey")
                         .IsUnique()
-                        .HasDatabaseName("ux_outbox_messages_dedupe");
+                        .HasDatabaseName("ux_outbox_messages_dedupe")
+                        .HasFilter("\"dedupe_key\" IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_due")
