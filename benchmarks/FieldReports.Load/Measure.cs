@@ -9,6 +9,12 @@ internal sealed record Figures(string Name, int Count, int Failures, double Seco
     /// <summary>The host's CPU time per answered request, in milliseconds (NaN when not measured).</summary>
     public double CpuMilliseconds { get; init; } = double.NaN;
 
+    /// <summary>
+    /// For an open-loop run, the seconds (from the run's start) in which most requests took over 50 ms, with their counts,
+    /// to tell a stall at one moment from a steady tail; empty when none did.
+    /// </summary>
+    public string SlowSeconds { get; init; } = "";
+
     /// <summary>The database server's CPU time per answered request, in milliseconds (NaN when not measured: SQLite runs in the host).</summary>
     public double ServerCpuMilliseconds { get; init; } = double.NaN;
 
@@ -75,6 +81,7 @@ internal static class Measure
     public static async Task<Figures> OpenLoopAsync(string name, double perSecond, TimeSpan duration, Operation operation, Action<TimeSpan>? sample = null)
     {
         var latencies = new List<double>();
+        var slow = new Dictionary<int, int>();
         var failures = 0;
         string? first = null;
         var total = (int)(perSecond * duration.TotalSeconds);
@@ -112,6 +119,10 @@ internal static class Measure
                     if (failure is null)
                     {
                         latencies.Add(latency);
+                        if (latency > 50)
+                        {
+                            slow[(int)due.TotalSeconds] = slow.GetValueOrDefault((int)due.TotalSeconds) + 1;
+                        }
                     }
                     else
                     {
@@ -124,6 +135,10 @@ internal static class Measure
 
         await Task.WhenAll(running);
         sample?.Invoke(clock.Elapsed);
-        return Figures.From(name, latencies, failures, duration.TotalSeconds, first);
+        return Figures.From(name, latencies, failures, duration.TotalSeconds, first) with
+        {
+            SlowSeconds = string.Join(", ", slow.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(10)
+                .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} s: {s.Value}"))),
+        };
     }
 }

@@ -12,7 +12,10 @@ internal static class ServerCpu
     // Linux reports utime and stime in USER_HZ ticks, 100 per second on every mainstream kernel build.
     private const double TicksPerMillisecond = 0.1;
 
-    /// <summary>The summed user and system time, in milliseconds, of the processes whose name is <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The summed user and system time, in milliseconds, of the processes whose name is <paramref name="name"/>, with that of
+    /// their children that have exited.
+    /// </summary>
     public static double Milliseconds(string name)
     {
         long ticks = 0;
@@ -47,8 +50,13 @@ internal static class ServerCpu
 
             var fields = stat[(close + 2)..].Split(' ');
 
-            // After the comm: state(0) ppid(1) … utime(11) stime(12).
-            ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            // After the comm: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14). The children's times hold what
+            // processes that have exited used (autovacuum workers, backends of closed connections), once their parent (the
+            // postmaster) has reaped them; without them the sum would drop whenever one exits.
+            for (var f = 11; f <= 14; f++)
+            {
+                ticks += long.Parse(fields[f], CultureInfo.InvariantCulture);
+            }
         }
 
         return ticks / TicksPerMillisecond;
