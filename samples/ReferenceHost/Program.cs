@@ -74,7 +74,7 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
     .AddReplyChannel<ZaloReplyChannel>()
     .UseEntityFrameworkCore(ef => ef.UseDbContext<HostDbContext>().ConfigureOutbox(o =>
     {
-        // FieldReports:Outbox:BatchSize, :PollingInterval and :MinimumPassInterval (TimeSpans) tune the dispatcher; the defaults suit most hosts.
+        // FieldReports:Outbox:BatchSize, :PollingInterval and :MinimumPassInterval (TimeSpans) and :HandOff tune the dispatcher; the defaults suit most hosts.
         if (builder.Configuration.GetValue<int?>("FieldReports:Outbox:BatchSize") is { } batch)
         {
             o.BatchSize = batch;
@@ -88,6 +88,11 @@ builder.Services.AddFieldReports(builder.Configuration.GetSection("FieldReports"
         if (builder.Configuration.GetValue<TimeSpan?>("FieldReports:Outbox:MinimumPassInterval") is { } pass)
         {
             o.MinimumPassInterval = NodaTime.Duration.FromTimeSpan(pass);
+        }
+
+        if (builder.Configuration.GetValue<bool?>("FieldReports:Outbox:HandOff") is { } handOff)
+        {
+            o.HandOff = handOff;
         }
     }))
     .AddAspNetCore(o =>

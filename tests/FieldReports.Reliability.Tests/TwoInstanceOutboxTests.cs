@@ -10,8 +10,9 @@ using Npgsql;
 namespace FieldReports.Reliability.Tests;
 
 /// <summary>
-/// Two host processes on one PostgreSQL database, both running the outbox dispatcher: every message is delivered, and no
-/// message is ever delivered by two dispatchers at the same time. Each host records its deliveries (start and end) in a
+/// Two host processes on one PostgreSQL database, both running the outbox dispatcher, one handing off the messages it
+/// commits to its own dispatcher and one not: every message is delivered, and no message is ever delivered by two
+/// dispatchers at the same time. Each host records its deliveries (start and end) in a
 /// file through the FieldReports:Benchmark:DeliveryLog setting.
 /// </summary>
 [Collection(PostgresGroup.Name)]
@@ -173,6 +174,10 @@ public sealed class TwoInstanceOutboxTests(PostgresServer postgres)
         // Small passes polled often, so that both dispatchers take part even when one alone would keep up.
         settings["FieldReports:Outbox:BatchSize"] = "4";
         settings["FieldReports:Outbox:PollingInterval"] = "00:00:00.2";
+
+        // The first host hands the messages it commits to its own dispatcher; the second writes them unclaimed, so that both
+        // dispatchers compete for those while the first also delivers its own.
+        settings["FieldReports:Outbox:HandOff"] = name == "a" ? "true" : "false";
         return settings;
     }
 

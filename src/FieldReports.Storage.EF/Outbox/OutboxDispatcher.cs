@@ -39,6 +39,7 @@ public sealed partial class OutboxDispatcher
     private readonly Telemetry.FieldReportsMetrics? _metrics;
     private readonly OutboxHandoff? _handoff;
     private long _lastClaim;
+    private int _claimedFullBatch;
 
     internal OutboxDispatcher(Func<CancellationToken, Task<DbContext>> contexts, IOutboxMessageHandler handler, IClock clock, IOptions<OutboxDispatcherOptions> options, ILogger<OutboxDispatcher> logger, Telemetry.FieldReportsMetrics? metrics = null, OutboxHandoff? handoff = null)
     {
@@ -58,6 +59,22 @@ public sealed partial class OutboxDispatcher
     {
         // While it runs, this process's stores hand it the messages they commit, already claimed (OutboxHandoff).
         using var running = _handoff?.Open();
+        try
+        {
+            await LoopAsync(cancellationToken);
+        }
+        finally
+        {
+            // Stopping: what was handed off and not taken yet becomes due at once for any dispatcher, not after its lease.
+            if (running?.Close() is { Count: > 0 } left)
+            {
+                await ReleaseAsync(left);
+            }
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -94,6 +111,38 @@ public sealed partial class OutboxDispatcher
         }
     }
 
+    /// <summary>
+    /// Gives back handed-off messages that this process will not deliver: unclaimed, due now, their attempt not counted.
+    /// Best effort, for a few seconds: if it fails, the messages are due when their lease runs out.
+    /// </summary>
+    private async Task ReleaseAsync(List<OutboxMessage> messages)
+    {
+        var ids = messages.Select(m => m.Id).ToList();
+        var lockId = _handoff!.LockId;
+        var now = _clock.GetCurrentInstant();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var db = await _contexts(timeout.Token);
+            await using (db)
+            {
+                await db.Set<OutboxMessageRow>().Where(m => ids.Contains(m.Id) && m.LockId == lockId && m.DeliveredAt == null)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.LockId, (Guid?)null)
+                        .SetProperty(m => m.NextAttemptAt, now)
+                        .SetProperty(m => m.Attempts, m => m.Attempts - 1), timeout.Token);
+            }
+
+            LogReleased(_logger, ids.Count);
+        }
+#pragma warning disable CA1031 // Stopping must not fail on this: the lease makes the messages due later anyway.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(_logger, ex, ids.Count);
+        }
+    }
+
     /// <summary>How long <see cref="RunAsync"/> waits before its next pass, after one that claimed <paramref name="handled"/> messages in <paramref name="took"/>.</summary>
     internal TimeSpan PauseAfter(int handled, TimeSpan took) => handled switch
     {
@@ -109,8 +158,9 @@ public sealed partial class OutboxDispatcher
     /// <param name="cancellationToken">Cancels the pass; messages claimed but not delivered become due again after the lease.</param>
     /// <returns>How many messages were handed off or claimed (delivered or failed) in this pass.</returns>
     /// <remarks>
-    /// While messages are handed off, the database is asked for due messages (retries, and those other processes left) at
-    /// most once per <see cref="OutboxDispatcherOptions.PollingInterval"/>; otherwise at every pass.
+    /// While messages are handed off, the database is asked for due messages (retries, and those other processes left) once
+    /// per <see cref="OutboxDispatcherOptions.PollingInterval"/>, and at every pass while each claim fills a batch;
+    /// otherwise at every pass.
     /// </remarks>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -119,7 +169,8 @@ public sealed partial class OutboxDispatcher
         {
             var leaseLeft = handed.Min(m => m.NextAttemptAt) - _clock.GetCurrentInstant();
             await DeliverAndMarkAsync(_handoff!.LockId, handed, leaseLeft, cancellationToken);
-            if (System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastClaim)) < _options.PollingInterval.ToTimeSpan())
+            if (Volatile.Read(ref _claimedFullBatch) == 0
+                && System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastClaim)) < _options.PollingInterval.ToTimeSpan())
             {
                 return handed.Count;
             }
@@ -127,6 +178,10 @@ public sealed partial class OutboxDispatcher
 
         Interlocked.Exchange(ref _lastClaim, System.Diagnostics.Stopwatch.GetTimestamp());
         var claimed = await ClaimAsync(cancellationToken);
+
+        // A full batch may leave more due (messages written unclaimed while the hand-off was full, retries): claim again at
+        // the next pass rather than after the polling interval.
+        Volatile.Write(ref _claimedFullBatch, claimed.Messages.Count >= _options.BatchSize ? 1 : 0);
         await DeliverAndMarkAsync(claimed.LockId, claimed.Messages, _options.Lease, cancellationToken);
         return handed.Count + claimed.Messages.Count;
     }
@@ -358,6 +413,12 @@ public sealed partial class OutboxDispatcher
 
     [LoggerMessage(EventId = 5105, EventName = "OutboxBatchLeaseExpired", Level = LogLevel.Warning, Message = "Delivering {Count} outbox messages together outlasted the lease; they become due again.")]
     private static partial void LogBatchLeaseExpired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5106, EventName = "OutboxHandOffReleased", Level = LogLevel.Information, Message = "The outbox dispatcher stopped with {Count} handed-off messages not delivered; they are due again for any dispatcher.")]
+    private static partial void LogReleased(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5107, EventName = "OutboxHandOffReleaseFailed", Level = LogLevel.Warning, Message = "The outbox dispatcher stopped with {Count} handed-off messages not delivered and could not release them; they are due again when their lease runs out.")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = 5103, EventName = "OutboxPassFailed", Level = LogLevel.Error, Message = "An outbox dispatch pass failed; the next pass retries.")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

@@ -25,6 +25,17 @@ public sealed class OutboxDispatcherOptions
     /// </summary>
     public Duration Lease { get; set; } = Duration.FromMinutes(5);
 
+    /// <summary>
+    /// Whether, while <see cref="OutboxDispatcher.RunAsync"/> runs in a process, the messages that process's stores commit
+    /// with a report's change are written already claimed by it and handed to it in memory, so that it delivers them
+    /// without claiming them from the database: no other dispatcher takes them before <see cref="Lease"/> runs out, and
+    /// if the process stops first they are due again then. Default <see langword="true"/>. Set it to
+    /// <see langword="false"/> to have every message claimed from the database by whichever dispatcher is first (for
+    /// example when web processes should leave all delivery to dedicated workers, which then also need no dispatcher
+    /// running in the web processes).
+    /// </summary>
+    public bool HandOff { get; set; } = true;
+
     /// <summary>The delay before the first retry; each further failure doubles it. Default 10 seconds.</summary>
     public Duration RetryBaseDelay { get; set; } = Duration.FromSeconds(10);
 

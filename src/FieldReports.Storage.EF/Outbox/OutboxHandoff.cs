@@ -73,7 +73,7 @@ internal sealed class OutboxHandoff
 
         lock (_sync)
         {
-            if (_runners == 0 || _waiting.Count + _reserved + messages.Count > Capacity)
+            if (_runners == 0 || !_options.HandOff || _waiting.Count + _reserved + messages.Count > Capacity)
             {
                 return null;
             }
@@ -180,8 +180,8 @@ internal sealed class OutboxHandoff
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Marks a dispatcher as running in this process until the result is disposed.</summary>
-    public IDisposable Open()
+    /// <summary>Marks a dispatcher as running in this process until the result is closed (or disposed).</summary>
+    public Runner Open()
     {
         lock (_sync)
         {
@@ -191,15 +191,20 @@ internal sealed class OutboxHandoff
         return new Runner(this);
     }
 
-    private void Close()
+    private List<OutboxMessage> Close()
     {
         lock (_sync)
         {
-            if (--_runners == 0)
+            if (--_runners > 0)
             {
-                // Not delivered here: each is due again when its lease runs out.
-                _waiting.Clear();
+                return [];
             }
+
+            // The last dispatcher stops: what waits is not delivered here. The caller releases it; otherwise each message is
+            // due again when its lease runs out.
+            var left = _waiting.ToList();
+            _waiting.Clear();
+            return left;
         }
     }
 
@@ -218,16 +223,14 @@ internal sealed class OutboxHandoff
         }
     }
 
-    private sealed class Runner(OutboxHandoff handoff) : IDisposable
+    /// <summary>A running dispatcher's hold on the hand-off.</summary>
+    internal sealed class Runner(OutboxHandoff handoff) : IDisposable
     {
-        private int _disposed;
+        private int _closed;
 
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                handoff.Close();
-            }
-        }
+        /// <summary>Ends the hold; if it was the last, returns the messages that were handed off but not taken.</summary>
+        public List<OutboxMessage> Close() => Interlocked.Exchange(ref _closed, 1) == 0 ? handoff.Close() : [];
+
+        public void Dispose() => Close();
     }
 }

@@ -311,6 +311,94 @@ public abstract class OutboxConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task With_hand_off_turned_off_a_running_dispatcher_s_process_writes_its_messages_unclaimed_for_any_dispatcher()
+    {
+        var services = NewServices(new RecordingHandler(), o =>
+        {
+            o.PollingInterval = Duration.FromHours(1);
+            o.HandOff = false;
+        });
+        using var stop = new CancellationTokenSource();
+        var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
+        try
+        {
+            // Due a minute from now, so that the running dispatcher's first pass cannot claim it either.
+            var due = Clock.GetCurrentInstant() + Duration.FromMinutes(1);
+            var message = OutboxMessage.Create(TestReports.Province, "report.submitted", "{\"report\":1}", due);
+            Assert.True((await services.GetRequiredService<IReportStore>().AddAsync(TestReports.Province, TestReports.Submitted(Clock.GetCurrentInstant()), null, null, [message], default)).IsSuccess);
+
+            var row = await RowAsync(message.Id);
+            Assert.Null(row.LockId);
+            Assert.Equal(due, row.NextAttemptAt);
+            Assert.Equal(0, row.Attempts);
+
+            Clock.Advance(Duration.FromMinutes(1));
+            var other = new RecordingHandler();
+            Assert.Equal(1, await NewServices(other).GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default));
+            Assert.Equal(message.Id, Assert.Single(other.Delivered).Id);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
+    [StorageFact]
+    public async Task A_dispatcher_that_stops_gives_back_the_handed_off_messages_it_had_not_taken_so_any_dispatcher_delivers_them_at_once()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stopping = new RecordingHandler
+        {
+            OnHandle = async (_, ct) =>
+            {
+                entered.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            },
+        };
+
+        // One message per pass: the first is under way (its handler never ends) while the next two wait in the hand-off.
+        var services = NewServices(stopping, o =>
+        {
+            o.PollingInterval = Duration.FromHours(1);
+            o.BatchSize = 1;
+        });
+        using var stop = new CancellationTokenSource();
+        var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
+        var store = services.GetRequiredService<IReportStore>();
+        var at = Clock.GetCurrentInstant();
+        var messages = new List<OutboxMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            messages.Add(OutboxMessage.Create(TestReports.Province, "report.submitted", $"{{\"i\":{i}}}", at));
+            Assert.True((await store.AddAsync(TestReports.Province, TestReports.Submitted(at), null, null, [messages[i]], default)).IsSuccess);
+            if (i == 0)
+            {
+                await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
+
+        await stop.CancelAsync();
+        await running;
+        Assert.Empty(stopping.Delivered);
+
+        // The two it had not taken are due now, unclaimed, their attempt not counted; the one under way stays leased.
+        foreach (var message in messages.Skip(1))
+        {
+            var row = await RowAsync(message.Id);
+            Assert.Null(row.LockId);
+            Assert.Equal(at, row.NextAttemptAt);
+            Assert.Equal(0, row.Attempts);
+        }
+
+        Assert.NotNull((await RowAsync(messages[0].Id)).LockId);
+        var other = new RecordingHandler();
+        var survivor = NewServices(other).GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(2, await survivor.DispatchDueAsync(default));
+        Assert.Equal(messages.Skip(1).Select(m => m.Id).Order(), other.Delivered.Select(m => m.Id).Order());
+    }
+
+    [StorageFact]
     public async Task With_no_dispatcher_running_in_the_process_a_message_is_written_due_at_once_for_any_dispatcher()
     {
         var at = Clock.GetCurrentInstant();
