@@ -46,22 +46,9 @@ internal sealed class OutboxHandoff
     /// <summary>How many messages may wait here (reserved or published, not yet taken): eight batches, at least 256.</summary>
     public int Capacity => Math.Max(_options.BatchSize * 8, 256);
 
-    /// <summary>How many published messages wait for the dispatcher.</summary>
-    public int Waiting
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiting.Count;
-            }
-        }
-    }
-
     /// <summary>
     /// Reserves room for <paramref name="messages"/> if a dispatcher runs in this process and has room: the caller writes
-    /// <see cref="Reservation.Messages"/> as <see cref="Reservation.Row"/> makes them, then calls <see cref="Settle"/> (or
-    /// <see cref="Publish"/> after its commit, <see cref="Cancel"/> if nothing was committed).
+    /// <see cref="Reservation.Messages"/> as <see cref="Reservation.Row"/> makes them, then calls <see cref="Settle"/>.
     /// </summary>
     /// <returns>The reservation, or <see langword="null"/> to write the messages due at once, unclaimed.</returns>
     public Reservation? TryReserve(IReadOnlyList<OutboxMessage> messages)
@@ -107,7 +94,7 @@ internal sealed class OutboxHandoff
     }
 
     /// <summary>Hands the reservation's committed messages to the dispatcher.</summary>
-    public void Publish(Reservation reservation)
+    private void Publish(Reservation reservation)
     {
         TaskCompletionSource arrived;
         lock (_sync)
@@ -131,7 +118,7 @@ internal sealed class OutboxHandoff
     }
 
     /// <summary>Releases a reservation whose messages were not committed.</summary>
-    public void Cancel(Reservation reservation)
+    private void Cancel(Reservation reservation)
     {
         lock (_sync)
         {
