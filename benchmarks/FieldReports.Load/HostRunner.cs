@@ -113,6 +113,26 @@ internal sealed class HostRunner : IAsyncDisposable
         return double.NaN;
     }
 
+    /// <summary>The host's thread count, from /proc/&lt;pid&gt;/status (Threads): it grows when the thread pool adds threads for blocked work.</summary>
+    public int Threads()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("Threads:", StringComparison.Ordinal))
+                {
+                    return int.Parse(line.AsSpan(8).Trim(), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

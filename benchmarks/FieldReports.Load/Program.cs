@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FieldReports.Load;
@@ -185,28 +186,72 @@ foreach (var (name, baseline, _) in operations)
     report.AppendLine(inv, $"| {name} | {f.Throughput:F0}/s | {f.P50:F1} ms | {f.P95:F1} ms | {f.P99:F1} ms | {f.CpuMilliseconds:F2} ms | {(double.IsNaN(f.ServerCpuMilliseconds) ? "—" : string.Create(inv, $"{f.ServerCpuMilliseconds:F2} ms"))} | {(baseline.Length == 0 ? "—" : baseline)} {ratios} {f.Failures} |");
 }
 
-// Sustained rates (open loop), with the host's memory sampled every second.
-async Task Sustained(string title, double rate, int seconds, Operation run)
+// Sustained rates (open loop), with the host's memory sampled every second. The baseline runs first at the same rate for
+// the same time, so that a disk that stalls in this window shows in both; the ratios compare the two.
+async Task Sustained(string title, double rate, int seconds, Operation run, string baselineTitle, Operation baseline, Func<Task>? afterBaseline = null)
+{
+    var b = await OpenLoop(baselineTitle, rate, seconds, baseline);
+    if (afterBaseline is not null)
+    {
+        await afterBaseline();
+    }
+
+    var f = await OpenLoop(title, rate, seconds, run);
+    report.AppendLine(inv, $"Against {baselineTitle.Split(" at ")[0]} in the same run: p50 {f.P50 / b.P50:F1}×, p95 {f.P95 / b.P95:F1}×, p99 {f.P99 / b.P99:F1}×.");
+}
+
+async Task<Figures> OpenLoop(string title, double rate, int seconds, Operation run)
 {
     // The closed-loop rounds leave gigabytes of photos and database pages for the kernel to write back; an open-loop run
     // that started meanwhile would measure that writeback (fsyncs queued behind it) rather than the host.
     await Settle();
 
-    var samples = new List<(double At, double Rss)>();
-    var f = await Measure.OpenLoopAsync(title, rate, TimeSpan.FromSeconds(seconds), run, at => samples.Add((at.TotalSeconds, host.ResidentMebibytes())));
+    var samples = new List<(double At, double Rss, int Threads)>();
+    var runtime = new ConcurrentBag<Task<RuntimeFigures?>>();
+    var f = await Measure.OpenLoopAsync(title, rate, TimeSpan.FromSeconds(seconds), run, at =>
+    {
+        samples.Add((at.TotalSeconds, host.ResidentMebibytes(), host.Threads()));
+        runtime.Add(Runtime());
+    });
+    var figures = (await Task.WhenAll(runtime)).OfType<RuntimeFigures>().OrderBy(r => r.GcPauseMilliseconds).ToArray();
     Console.WriteLine("  " + f);
     report.AppendLine();
     report.AppendLine(inv, $"**{title}** for {seconds} s: {f.Count} answered ({f.Failures} failures{(f.FirstFailure is null ? "" : ", first: " + f.FirstFailure)}), p50 {f.P50:F1} ms, p95 {f.P95:F1} ms, p99 {f.P99:F1} ms, max {f.Max:F1} ms (from when each request was due).");
     var step = Math.Max(1, samples.Count / 10);
     var series = string.Join(", ", samples.Where((_, i) => i % step == 0 || i == samples.Count - 1).Select(s => string.Create(inv, $"{s.At:F0} s: {s.Rss:F0}")));
-    report.AppendLine(inv, $"Host RSS (MiB): {series}; first {samples[0].Rss:F0}, peak {samples.Max(s => s.Rss):F0}, last {samples[^1].Rss:F0}.");
+    report.AppendLine(inv, $"Host RSS (MiB): {series}; first {samples[0].Rss:F0}, peak {samples.Max(s => s.Rss):F0}, last {samples[^1].Rss:F0}. Host threads: first {samples[0].Threads}, peak {samples.Max(s => s.Threads)}, last {samples[^1].Threads}.");
+    if (figures.Length > 1)
+    {
+        // Samples are taken once a second, so the largest growth between two is the most GC pause in about a second.
+        var worst = figures.Zip(figures.Skip(1), (a, b) => b.GcPauseMilliseconds - a.GcPauseMilliseconds).Max();
+        report.AppendLine(inv, $"Host runtime: GC paused {figures[^1].GcPauseMilliseconds - figures[0].GcPauseMilliseconds:F0} ms in all (at most {worst:F0} ms between two samples a second apart), {figures[^1].Gen0 - figures[0].Gen0} gen0, {figures[^1].Gen1 - figures[0].Gen1} gen1 and {figures[^1].Gen2 - figures[0].Gen2} gen2 collections; thread pool {figures.Min(r => r.PoolThreads)}–{figures.Max(r => r.PoolThreads)} threads, at most {figures.Max(r => r.PendingWorkItems)} items waiting.");
+    }
+
     if (f.SlowSeconds.Length > 0)
     {
         report.AppendLine(inv, $"Seconds with the most requests over 50 ms (second of the run: count): {f.SlowSeconds}.");
     }
+
+    return f;
 }
 
-// Waits until the kernel has written every dirty page to the disk (sync), then a few seconds more.
+// The host's runtime figures (GET /bench/runtime), or null when the host did not answer.
+async Task<RuntimeFigures?> Runtime()
+{
+    try
+    {
+        return await anonymous.GetFromJsonAsync<RuntimeFigures>("/bench/runtime", JsonSerializerOptions.Web);
+    }
+    catch (HttpRequestException)
+    {
+        return null;
+    }
+}
+
+// Waits until the kernel has written every dirty page to the disk (sync), then until the disk has been quiet for a while:
+// deleted files are discarded (the file system is mounted with `discard` here) and the journal commits after `sync`
+// returns. Quiet is under 1 % of time with a task waiting for I/O over the last 10 s (/proc/pressure/io), for at most
+// two minutes; at least 5 s in any case.
 static async Task Settle()
 {
     using var sync = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sync") { UseShellExecute = false });
@@ -215,20 +260,53 @@ static async Task Settle()
         await sync.WaitForExitAsync();
     }
 
+    var waited = System.Diagnostics.Stopwatch.StartNew();
     await Task.Delay(TimeSpan.FromSeconds(5));
+    while (waited.Elapsed < TimeSpan.FromMinutes(2) && IoPressure() is > 1.0)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (the disk settled in {waited.Elapsed.TotalSeconds:F0} s)"));
+}
+
+// The share of the last 10 s in which some task waited for I/O (Linux pressure stall information), or null where not offered.
+static double? IoPressure()
+{
+    try
+    {
+        var some = File.ReadLines("/proc/pressure/io").FirstOrDefault(l => l.StartsWith("some ", StringComparison.Ordinal));
+        var avg10 = some?.Split(' ').FirstOrDefault(p => p.StartsWith("avg10=", StringComparison.Ordinal));
+        return avg10 is null ? null : double.Parse(avg10.AsSpan(6), CultureInfo.InvariantCulture);
+    }
+    catch (IOException)
+    {
+        return null;
+    }
+    catch (UnauthorizedAccessException)
+    {
+        return null;
+    }
 }
 
 Console.WriteLine("Sustained runs:");
 if (options.SustainedSeconds > 0)
 {
     await Sustained($"JSON submissions at {options.Rate}/s", options.Rate, options.SustainedSeconds,
-        _ => Send(citizen, HttpMethod.Post, $"{api}/reports", SignedInClient.Json(Report()), HttpStatusCode.Created));
+        _ => Send(citizen, HttpMethod.Post, $"{api}/reports", SignedInClient.Json(Report()), HttpStatusCode.Created),
+        $"Bare inserts at {options.Rate}/s",
+        _ => Send(anonymous, HttpMethod.Post, $"/bench/bare-insert?provinceId={province}", SignedInClient.Json(Report()), HttpStatusCode.Created));
 }
 
 if (options.PhotoSeconds > 0)
 {
     await Sustained($"Multipart submissions with three 2 MB photos at {options.PhotoRate}/s", options.PhotoRate, options.PhotoSeconds,
-        _ => Send(citizen, HttpMethod.Post, $"{api}/reports/multipart", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created));
+        _ => Send(citizen, HttpMethod.Post, $"{api}/reports/multipart", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created),
+        $"Bare uploads of three 2 MB photos at {options.PhotoRate}/s",
+        _ => Send(anonymous, HttpMethod.Post, $"/bench/bare-upload?provinceId={province}", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created),
+
+        // The baseline's files are removed before FieldReports' run, which would otherwise start with twice the data on the disk.
+        async () => await Send(anonymous, HttpMethod.Delete, "/bench/bare-upload", null, HttpStatusCode.NoContent));
 }
 
 Console.WriteLine();
@@ -241,6 +319,9 @@ if (options.Out is { } outPath)
 await host.DisposeAsync();
 Directory.Delete(data, recursive: true);
 return 0;
+
+/// <summary>What the host's <c>GET /bench/runtime</c> answers.</summary>
+internal sealed record RuntimeFigures(double GcPauseMilliseconds, int Gen0, int Gen1, int Gen2, int PoolThreads, long PendingWorkItems);
 
 /// <summary>The command line.</summary>
 internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out, string? Only, int WarmupSeconds)

@@ -3,9 +3,11 @@ using System.Globalization;
 using System.Text;
 using FieldReports.AspNetCore;
 using FieldReports.Stores;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Net.Http.Headers;
 
 namespace ReferenceHost.Hosting;
 
@@ -15,7 +17,10 @@ namespace ReferenceHost.Hosting;
 /// <item><c>POST /bench/bare-insert</c> inserts one row shaped like a report through a bare <see cref="DbContext"/> with the
 /// same durability settings as FieldReports' own (<c>options.UseFieldReports()</c>: WAL + synchronous=FULL on SQLite,
 /// synchronous_commit=on on PostgreSQL); <c>GET /bench/bare-read</c> reads a page of 20 such rows shaped like the public
-/// list's; <c>GET /bench/noop</c> does nothing. The load harness measures FieldReports as ratios to them.</item>
+/// list's; <c>POST /bench/bare-upload</c> takes a multipart submission (a <c>report</c> part and <c>files</c>), writes and
+/// flushes each file, flushes their directory and inserts the bare row: what a submission with photos writes at least;
+/// <c>DELETE /bench/bare-upload</c> removes its files; <c>GET /bench/noop</c> does nothing. The load harness measures
+/// FieldReports as ratios to them.</item>
 /// <item><c>FieldReports:Benchmark:SubmissionsPerMinute</c> (default 1,000,000) replaces the per-account submission limit, since
 /// a load run submits from one account.</item>
 /// <item><c>FieldReports:Benchmark:DeliveryLog</c>, a file path: every outbox delivery is appended to it with its start and
@@ -62,34 +67,77 @@ public static class BenchmarkEndpoints
 
         var bench = app.MapGroup("/bench").ExcludeFromDescription().AllowAnonymous();
         bench.MapGet("/noop", () => TypedResults.NoContent());
+
+        // The runtime's own figures, sampled by the harness every second of an open-loop run: a stall of the whole process
+        // (a blocking collection, a starved thread pool) tells itself apart from a slow disk.
+        bench.MapGet("/runtime", () => TypedResults.Ok(new RuntimeFigures(
+            GC.GetTotalPauseDuration().TotalMilliseconds,
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.CollectionCount(2),
+            ThreadPool.ThreadCount,
+            ThreadPool.PendingWorkItemCount)));
         bench.MapPost("/bare-insert", async (BareInsertRequest body, BenchTable table, NodaTime.IClock clock, CancellationToken ct, string provinceId = "hue") =>
         {
-            await using var db = await table.OpenAsync(ct);
-            // Ticks since the Unix epoch, as the storage package keeps instants on SQLite.
-            var now = clock.GetCurrentInstant().ToUnixTimeTicks();
-            var row = new BareRow
-            {
-                Id = Guid.NewGuid().ToString(),
-                ProvinceId = provinceId,
-                ReporterAccountId = "bench",
-                Channel = "app",
-                State = 1,
-                Title = body.Title,
-                Description = body.Description ?? "",
-                Latitude = body.Latitude,
-                Longitude = body.Longitude,
-                Address = body.Address,
-                AreaCode = body.AreaCode,
-                Language = "vi",
-                ContactJson = body.Contact?.GetRawText(),
-                SubmittedAt = now,
-                PublishedAt = now,
-                CurrentDeadline = now + TimeSpan.TicksPerDay,
-                Version = 1,
-            };
-            db.Rows.Add(row);
-            await db.SaveChangesAsync(ct);
+            var row = await InsertAsync(table, body, clock, provinceId, ct);
             return TypedResults.Created($"/bench/bare/{row.Id}", row);
+        });
+        bench.MapPost("/bare-upload", async (HttpRequest request, BenchTable table, HostSettings settings, NodaTime.IClock clock, CancellationToken ct, string provinceId = "hue") =>
+        {
+            var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? HeaderUtilities.RemoveQuotes(type.Boundary).Value : null;
+            if (string.IsNullOrEmpty(boundary))
+            {
+                return Results.BadRequest();
+            }
+
+            var directory = BareUploadDirectory(settings);
+            Directory.CreateDirectory(directory);
+            var reader = new MultipartReader(boundary, request.Body);
+            BareInsertRequest? body = null;
+            var files = 0;
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                if (disposition.IsFileDisposition())
+                {
+                    // Written and flushed as FieldReports' file store does, with no checks of the content.
+                    await using var file = new FileStream(Path.Combine(directory, Guid.NewGuid().ToString("N") + ".bin"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+                    await section.Body.CopyToAsync(file, ct);
+                    file.Flush(flushToDisk: true);
+                    files++;
+                }
+                else if (disposition.Name.Value == "report")
+                {
+                    body = await System.Text.Json.JsonSerializer.DeserializeAsync<BareInsertRequest>(section.Body, System.Text.Json.JsonSerializerOptions.Web, ct);
+                }
+            }
+
+            if (body is null)
+            {
+                return Results.BadRequest();
+            }
+
+            if (files > 0)
+            {
+                FlushDirectory(directory);
+            }
+
+            var row = await InsertAsync(table, body, clock, provinceId, ct);
+            return Results.Created($"/bench/bare/{row.Id}", row);
+        }).DisableAntiforgery();
+        bench.MapDelete("/bare-upload", (HostSettings settings) =>
+        {
+            var directory = BareUploadDirectory(settings);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            return TypedResults.NoContent();
         });
         bench.MapGet("/bare-read", async (BenchTable table, CancellationToken ct, string provinceId = "hue", int pageSize = 20) =>
         {
@@ -104,6 +152,77 @@ public static class BenchmarkEndpoints
         });
         return app;
     }
+
+    private static async Task<BareRow> InsertAsync(BenchTable table, BareInsertRequest body, NodaTime.IClock clock, string provinceId, CancellationToken ct)
+    {
+        await using var db = await table.OpenAsync(ct);
+        // Ticks since the Unix epoch, as the storage package keeps instants on SQLite.
+        var now = clock.GetCurrentInstant().ToUnixTimeTicks();
+        var row = new BareRow
+        {
+            Id = Guid.NewGuid().ToString(),
+            ProvinceId = provinceId,
+            ReporterAccountId = "bench",
+            Channel = "app",
+            State = 1,
+            Title = body.Title,
+            Description = body.Description ?? "",
+            Latitude = body.Latitude,
+            Longitude = body.Longitude,
+            Address = body.Address,
+            AreaCode = body.AreaCode,
+            Language = "vi",
+            ContactJson = body.Contact?.GetRawText(),
+            SubmittedAt = now,
+            PublishedAt = now,
+            CurrentDeadline = now + TimeSpan.TicksPerDay,
+            Version = 1,
+        };
+        db.Rows.Add(row);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    private static string BareUploadDirectory(HostSettings settings) => Path.Combine(settings.DataDirectory, "bench-uploads");
+
+    // One flush of the files' directory per upload, so that their names survive a power loss as FieldReports' do.
+    private static void FlushDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var fd = open(Encoding.UTF8.GetBytes(directory + "\0"), 0);
+        if (fd < 0)
+        {
+            throw new IOException("Could not open the upload directory.");
+        }
+
+        try
+        {
+            if (fsync(fd) != 0)
+            {
+                throw new IOException("Could not flush the upload directory.");
+            }
+        }
+        finally
+        {
+            _ = close(fd);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int open(byte[] path, int flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int fsync(int fd);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int close(int fd);
+
+    /// <summary>What <c>GET /bench/runtime</c> answers: the process's total GC pause so far, its collections by generation, and its thread pool.</summary>
+    public sealed record RuntimeFigures(double GcPauseMilliseconds, int Gen0, int Gen1, int Gen2, int PoolThreads, long PendingWorkItems);
 
     /// <summary>The body of a bare insert: the members of a JSON report submission.</summary>
     public sealed record BareInsertRequest(string? Title, string? Description, double? Latitude, double? Longitude, string? Address, string? AreaCode, System.Text.Json.JsonElement? Contact);
