@@ -399,6 +399,62 @@ public abstract class OutboxConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task While_messages_are_handed_off_a_claim_that_fills_a_batch_is_repeated_at_the_next_pass_so_a_backlog_is_not_left_for_the_polling_interval()
+    {
+        // Six messages wait unclaimed (written while no dispatcher ran); the dispatcher polls once an hour and takes two at a time.
+        var backlog = await CommitMessagesAsync(6);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new RecordingHandler
+        {
+            OnHandle = async (_, ct) =>
+            {
+                entered.TrySetResult();
+                await release.Task.WaitAsync(ct);
+            },
+        };
+        var services = NewServices(handler, o =>
+        {
+            o.PollingInterval = Duration.FromHours(1);
+            o.BatchSize = 2;
+        });
+        using var stop = new CancellationTokenSource();
+        var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
+        try
+        {
+            // The first pass claims a full batch of the backlog and is held in its delivery while ten new messages are handed off.
+            await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var store = services.GetRequiredService<IReportStore>();
+            var handed = new List<OutboxMessage>();
+            for (var i = 0; i < 10; i++)
+            {
+                var at = Clock.GetCurrentInstant();
+                var message = OutboxMessage.Create(TestReports.Province, "report.submitted", $"{{\"handed\":{i}}}", at);
+                Assert.True((await store.AddAsync(TestReports.Province, TestReports.Submitted(at), null, null, [message], default)).IsSuccess);
+                handed.Add(message);
+            }
+
+            release.SetResult();
+            await EventuallyAsync(() => Task.FromResult(handler.Delivered.Count), c => c >= 16);
+
+            // Every pass that delivers handed-off messages also claims again while the last claim was full, so the backlog
+            // is through before the hand-off is; without that it would wait for the hour's poll or for the hand-off to run dry.
+            var order = handler.Delivered.Select(m => m.Id).ToList();
+            Assert.Equal(16, order.Count);
+            Assert.Equal(backlog.Concat(handed).Select(m => m.Id).Order(), order.Order());
+            Assert.True(
+                backlog.Max(m => order.IndexOf(m.Id)) < handed.Max(m => order.IndexOf(m.Id)),
+                $"The backlog was delivered after the handed-off messages: {string.Join(", ", order.Select(id => backlog.Any(b => b.Id == id) ? "backlog" : "handed"))}");
+            Assert.Empty(handler.Overlaps);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
+    [StorageFact]
     public async Task With_no_dispatcher_running_in_the_process_a_message_is_written_due_at_once_for_any_dispatcher()
     {
         var at = Clock.GetCurrentInstant();
