@@ -28,8 +28,12 @@ namespace FieldReports.AspNetCore;
 /// client's (400, or 408 when it arrived too slowly); a storage that cannot keep a file is the server's (503 with
 /// <c>Retry-After</c>, logged without request data). Whatever the refusal, the files kept so far are deleted.
 /// </summary>
-internal sealed partial class AttachmentUploads(IAttachmentContentStore content, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<AttachmentUploads> logger)
+internal sealed partial class AttachmentUploads(IAttachmentContentStore content, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<AttachmentUploads> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _processors = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    public void Dispose() => _processors.Dispose();
+
     public sealed record Upload(DraftAttachment Draft, string StorageKey, long Length, string? OriginalStorageKey = null);
 
     public sealed record ReadResult(SubmitReportRequest? Report, IReadOnlyList<DraftAttachment> Attachments, IReadOnlyList<Upload> Uploads, ProblemHttpResult? Problem);
@@ -157,7 +161,19 @@ internal sealed partial class AttachmentUploads(IAttachmentContentStore content,
             return null;
         }
 
-        var clean = ImageSanitizer.Sanitize(captured.Buffer, captured.Count, mediaType, limits);
+        // Cleaning an image that must be decoded and encoded again is processor work: at most one per processor at a time,
+        // so that many concurrent uploads (which mostly wait for the disk and the network) cannot starve the others' reads.
+        ImageSanitizer.Result clean;
+        await _processors.WaitAsync(ct);
+        try
+        {
+            clean = ImageSanitizer.Sanitize(captured.Buffer, captured.Count, mediaType, limits);
+        }
+        finally
+        {
+            _processors.Release();
+        }
+
         switch (clean.Verdict)
         {
             case ImageSanitizer.Verdict.TooLarge:

@@ -8,8 +8,13 @@ namespace FieldReports.AspNetCore;
 /// </summary>
 public sealed class UploadAdmissionOptions
 {
-    /// <summary>Uploads read at the same time. Default twice the processor count, at least 2.</summary>
-    public int MaxConcurrent { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+    /// <summary>
+    /// Uploads read at the same time. Default 32, or 8 per processor where that is more: an upload mostly waits for the
+    /// network and for the disk's flushes, which concurrent uploads share, and images that must be re-encoded are cleaned
+    /// at most one per processor whatever this allows. Each upload holds its images in memory while they are checked, so
+    /// this bounds that memory too.
+    /// </summary>
+    public int MaxConcurrent { get; set; } = Math.Max(32, Environment.ProcessorCount * 8);
 
     /// <summary>Uploads that may wait for their turn; more are refused at once. Default 64; 0 refuses whenever all are busy.</summary>
     public int QueueLimit { get; set; } = 64;
