@@ -220,16 +220,7 @@ public abstract class OutboxConformance : StorageTestBase
     public async Task While_a_dispatcher_runs_the_messages_its_process_commits_are_written_claimed_and_delivered_without_a_poll()
     {
         // Polling once an hour: only the hand-off can deliver within the test.
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new RecordingHandler
-        {
-            OnHandle = async (_, ct) =>
-            {
-                entered.TrySetResult();
-                await release.Task.WaitAsync(ct);
-            },
-        };
+        var handler = HeldHandler(out var entered, out var release);
         var services = NewServices(handler, o => o.PollingInterval = Duration.FromHours(1));
         using var stop = new CancellationTokenSource();
         var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
@@ -278,15 +269,7 @@ public abstract class OutboxConformance : StorageTestBase
     [StorageFact]
     public async Task A_message_handed_to_a_dispatcher_that_stops_before_delivering_it_is_due_for_any_dispatcher_when_its_lease_runs_out()
     {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var dying = new RecordingHandler
-        {
-            OnHandle = async (_, ct) =>
-            {
-                entered.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-            },
-        };
+        var dying = HeldHandler(out var entered, out _);
         var services = NewServices(dying, o => o.PollingInterval = Duration.FromHours(1));
         using var stop = new CancellationTokenSource();
         var running = services.GetRequiredService<OutboxDispatcher>().RunAsync(stop.Token);
@@ -347,15 +330,7 @@ public abstract class OutboxConformance : StorageTestBase
     [StorageFact]
     public async Task A_dispatcher_that_stops_gives_back_the_handed_off_messages_it_had_not_taken_so_any_dispatcher_delivers_them_at_once()
     {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stopping = new RecordingHandler
-        {
-            OnHandle = async (_, ct) =>
-            {
-                entered.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-            },
-        };
+        var stopping = HeldHandler(out var entered, out _);
 
         // One message per pass: the first is under way (its handler never ends) while the next two wait in the hand-off.
         var services = NewServices(stopping, o =>
@@ -403,16 +378,7 @@ public abstract class OutboxConformance : StorageTestBase
     {
         // Six messages wait unclaimed (written while no dispatcher ran); the dispatcher polls once an hour and takes two at a time.
         var backlog = await CommitMessagesAsync(6);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new RecordingHandler
-        {
-            OnHandle = async (_, ct) =>
-            {
-                entered.TrySetResult();
-                await release.Task.WaitAsync(ct);
-            },
-        };
+        var handler = HeldHandler(out var entered, out var release);
         var services = NewServices(handler, o =>
         {
             o.PollingInterval = Duration.FromHours(1);
@@ -469,6 +435,24 @@ public abstract class OutboxConformance : StorageTestBase
         var other = new RecordingHandler();
         Assert.Equal(1, await NewServices(other).GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default));
         Assert.Equal(message.Id, Assert.Single(other.Delivered).Id);
+    }
+
+    /// <summary>
+    /// A handler that signals <paramref name="entered"/> at its first delivery and holds every delivery until
+    /// <paramref name="release"/> is set, or until the dispatcher stops (a handler that never ends, when nothing sets it).
+    /// </summary>
+    private static RecordingHandler HeldHandler(out TaskCompletionSource entered, out TaskCompletionSource release)
+    {
+        var (first, go) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        (entered, release) = (first, go);
+        return new RecordingHandler
+        {
+            OnHandle = async (_, ct) =>
+            {
+                first.TrySetResult();
+                await go.Task.WaitAsync(ct);
+            },
+        };
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
