@@ -10,11 +10,11 @@ using FieldReports.Load;
 // measured in the same run (docs/performance.md). Usually run through benchmarks/load.sh.
 //   dotnet FieldReports.Load.dll sqlite|postgres --host <ReferenceHost.dll> [--connection <PostgreSQL connection string>]
 //     [--seconds 5] [--rounds 3] [--workers 16] [--sustained-seconds 20] [--rate 100] [--photo-seconds 20] [--photo-rate 25]
-//     [--warmup-seconds 10] [--out file.md]
+//     [--warmup-seconds 10] [--open-loop-runs 1] [--out file.md]
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--warmup-seconds N] [--out file.md] [--only \"submit JSON,public list\"]");
+    Console.Error.WriteLine("usage: sqlite|postgres --host <ReferenceHost.dll> [--connection <cs>] [--seconds N] [--rounds N] [--workers N] [--sustained-seconds N] [--rate N] [--photo-seconds N] [--photo-rate N] [--warmup-seconds N] [--open-loop-runs N] [--out file.md] [--only \"submit JSON,public list\"]");
     return 2;
 }
 
@@ -187,17 +187,38 @@ foreach (var (name, baseline, _) in operations)
 }
 
 // Sustained rates (open loop), with the host's memory sampled every second. The baseline runs first at the same rate for
-// the same time, so that a disk that stalls in this window shows in both; the ratios compare the two.
-async Task Sustained(string title, double rate, int seconds, Operation run, string baselineTitle, Operation baseline, Func<Task>? afterBaseline = null)
+// the same time, so that a disk that stalls in this window shows in both; the ratios compare the two. With
+// --open-loop-runs N each pair runs N times, and the medians of its percentiles and of the ratios are reported: this
+// disk's flushes stall for seconds at a time, now and then, and one 5-minute run may or may not meet one.
+async Task Sustained(string title, double rate, int seconds, Operation run, string baselineTitle, Operation baseline, Func<Task>? afterBaseline = null, Action? beforeNextRun = null)
 {
-    var b = await OpenLoop(baselineTitle, rate, seconds, baseline);
-    if (afterBaseline is not null)
+    var pairs = new List<(Figures Baseline, Figures FieldReports)>();
+    for (var i = 1; i <= options.OpenLoopRuns; i++)
     {
-        await afterBaseline();
+        var suffix = options.OpenLoopRuns == 1 ? "" : string.Create(inv, $" (run {i} of {options.OpenLoopRuns})");
+        var b = await OpenLoop(baselineTitle + suffix, rate, seconds, baseline);
+        if (afterBaseline is not null)
+        {
+            await afterBaseline();
+        }
+
+        var f = await OpenLoop(title + suffix, rate, seconds, run);
+        report.AppendLine(inv, $"Against {baselineTitle.Split(" at ")[0]} in the same run: p50 {f.P50 / b.P50:F1}×, p95 {f.P95 / b.P95:F1}×, p99 {f.P99 / b.P99:F1}×.");
+        pairs.Add((b, f));
+        if (i < options.OpenLoopRuns)
+        {
+            beforeNextRun?.Invoke();
+        }
     }
 
-    var f = await OpenLoop(title, rate, seconds, run);
-    report.AppendLine(inv, $"Against {baselineTitle.Split(" at ")[0]} in the same run: p50 {f.P50 / b.P50:F1}×, p95 {f.P95 / b.P95:F1}×, p99 {f.P99 / b.P99:F1}×.");
+    if (pairs.Count > 1)
+    {
+        string Runs(Func<Figures, double> of, IEnumerable<Figures> figures) => string.Join(", ", figures.Select(x => string.Create(inv, $"{of(x):F1}")));
+        var theirs = pairs.Select(p => p.Baseline).ToArray();
+        var ours = pairs.Select(p => p.FieldReports).ToArray();
+        report.AppendLine();
+        report.AppendLine(inv, $"**{title}, median of {pairs.Count} runs of {seconds} s:** p50 {Median(ours.Select(x => x.P50)):F1} ms, p95 {Median(ours.Select(x => x.P95)):F1} ms, p99 {Median(ours.Select(x => x.P99)):F1} ms (p99 by run: {Runs(x => x.P99, ours)} ms; {ours.Sum(x => x.Failures)} failures); {baselineTitle.Split(" at ")[0]}: p50 {Median(theirs.Select(x => x.P50)):F1} ms, p95 {Median(theirs.Select(x => x.P95)):F1} ms, p99 {Median(theirs.Select(x => x.P99)):F1} ms (p99 by run: {Runs(x => x.P99, theirs)} ms). Median of the runs' ratios: p50 {Median(pairs.Select(p => p.FieldReports.P50 / p.Baseline.P50)):F1}×, p95 {Median(pairs.Select(p => p.FieldReports.P95 / p.Baseline.P95)):F1}×, p99 {Median(pairs.Select(p => p.FieldReports.P99 / p.Baseline.P99)):F1}×.");
+    }
 }
 
 async Task<Figures> OpenLoop(string title, double rate, int seconds, Operation run)
@@ -306,7 +327,16 @@ if (options.PhotoSeconds > 0)
         _ => Send(anonymous, HttpMethod.Post, $"/bench/bare-upload?provinceId={province}", SignedInClient.Multipart(Report(), bigPhotos), HttpStatusCode.Created),
 
         // The baseline's files are removed before FieldReports' run, which would otherwise start with twice the data on the disk.
-        async () => await Send(anonymous, HttpMethod.Delete, "/bench/bare-upload", null, HttpStatusCode.NoContent));
+        async () => await Send(anonymous, HttpMethod.Delete, "/bench/bare-upload", null, HttpStatusCode.NoContent),
+
+        // A run stores 45 GB of photos; the next run starts without the previous one's, as the first did.
+        () =>
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(data, "attachments"), "*", SearchOption.AllDirectories))
+            {
+                File.Delete(file);
+            }
+        });
 }
 
 Console.WriteLine();
@@ -324,7 +354,7 @@ return 0;
 internal sealed record RuntimeFigures(double GcPauseMilliseconds, int Gen0, int Gen1, int Gen2, int PoolThreads, long PendingWorkItems);
 
 /// <summary>The command line.</summary>
-internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out, string? Only, int WarmupSeconds)
+internal sealed record Options(string Provider, string HostDll, string? Connection, int Seconds, int Rounds, int Workers, int SustainedSeconds, double Rate, int PhotoSeconds, double PhotoRate, string? Out, string? Only, int WarmupSeconds, int OpenLoopRuns)
 {
     public static Options? Parse(string[] args)
     {
@@ -342,7 +372,7 @@ internal sealed record Options(string Provider, string HostDll, string? Connecti
         int Int(string key, int fallback) => named.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         double Real(string key, double fallback) => named.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return named.TryGetValue("host", out var hostDll)
-            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"), named.GetValueOrDefault("only"), Int("warmup-seconds", 10))
+            ? new Options(args[0], hostDll, named.GetValueOrDefault("connection"), Int("seconds", 5), Int("rounds", 3), Int("workers", 16), Int("sustained-seconds", 20), Real("rate", 100), Int("photo-seconds", 20), Real("photo-rate", 25), named.GetValueOrDefault("out"), named.GetValueOrDefault("only"), Int("warmup-seconds", 10), Math.Max(1, Int("open-loop-runs", 1)))
             : null;
     }
 }
