@@ -79,6 +79,10 @@ public static class FieldReportsModelBuilderExtensions
             // deadline (working-time deadlines of reports submitted in the same minute), and without the id the database
             // sorts a whole group of them for every page.
             b.HasIndex(r => new { r.ProvinceId, r.CurrentDeadline, r.Id }).HasDatabaseName($"ix_{prefix}reports_deadline");
+            // The coordination centre's queue in the same order. It holds only
+            // the reports waiting for the centre, a small share of the open ones, so that a page is read without passing
+            // over the agencies' work or the ended reports (which have no deadline either).
+            b.HasIndex(r => new { r.ProvinceId, r.CurrentDeadline, r.Id }, $"ix_{prefix}reports_centre_queue").HasFilter(CentreQueue.IndexFilter);
             // The public list, newest first, with keyset paging; and its field and area filters. They hold only published
             // reports (the list asks for published_at IS NOT NULL), so a new report, unpublished for days, is not written
             // into them: three index entries fewer on every submission.

@@ -39,6 +39,37 @@ public class QueueCountdownTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await AssertCountdownAsync(agency, inHandling, "InHandling", SlaStep.Handle, before, after);
     }
 
+    [Fact]
+    public async Task The_intake_queue_holds_the_centre_s_work_only_nearest_deadline_first_in_pages()
+    {
+        var escalated = await Api.SubmitAsync(factory);
+        await Api.Ok(Api.PostAsync(factory, Api.Reception, $"/reports/{escalated}/receive", new { fieldCode = "traffic" }));
+        await Api.Ok(Api.PostAsync(factory, Api.Reception, $"/reports/{escalated}/escalate", new { reason = "Cần ý kiến chỉ đạo của UBND tỉnh." }));
+        var waiting = await Api.SubmitAsync(factory);
+        var assigned = await Api.SubmitAsync(factory);
+        await Api.AssignAsync(factory, assigned);
+
+        var intake = (await Api.Ok(Api.GetAsync(factory, Api.Reception, "/intake-queue?limit=500"))).EnumerateArray().ToList();
+        var ids = intake.Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(assigned, ids);
+        Assert.Contains(waiting, ids);
+        Assert.Equal("Escalated", intake[ids.IndexOf(escalated)].GetProperty("state").GetString());
+
+        // Nearest deadline first, reports without one last.
+        var deadlines = intake.Select(i => i.TryGetProperty("sla", out var sla) && sla.ValueKind == JsonValueKind.Object ? sla.GetProperty("deadline").GetDateTimeOffset() : DateTimeOffset.MaxValue).ToList();
+        Assert.Equal(deadlines.Order(), deadlines);
+
+        // Pages of one, read one after another, give the same queue.
+        var paged = new List<string?>();
+        for (var offset = 0; offset < ids.Count; offset++)
+        {
+            var page = await Api.Ok(Api.GetAsync(factory, Api.Reception, $"/intake-queue?offset={offset}&limit=1"));
+            paged.Add(Assert.Single(page.EnumerateArray()).GetProperty("id").GetString());
+        }
+
+        Assert.Equal(ids, paged);
+    }
+
     private async Task AssertCountdownAsync(JsonElement queue, string id, string state, SlaStep step, Instant before, Instant after)
     {
         var item = queue.EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);

@@ -24,6 +24,14 @@ public sealed class SqliteQueryPlanTests : StorageTestBase
     }
 
     [Fact]
+    public async Task Centre_queue_reads_in_deadline_order_on_its_index_without_sorting()
+    {
+        await RunAsync(q => q.GetCentreQueueAsync(TestReports.Province, 0, 20, default));
+        Assert.Contains("ix_reports_centre_queue", _recorder.Plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", _recorder.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deadline_watch_uses_its_index()
     {
         await RunAsync(q => q.GetDeadlineWatchAsync(TestReports.Province, Clock.GetCurrentInstant(), null, 20, default));

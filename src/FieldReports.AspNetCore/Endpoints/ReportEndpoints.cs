@@ -60,7 +60,7 @@ internal static class ReportEndpoints
         // Reception staff of the centre.
         var reception = province.MapGroup("").WithTags("Reception");
         reception.MapGet("/intake-queue", IntakeQueue)
-            .WithName("GetIntakeQueue").WithSummary("The centre's queue (to receive, to redistribute, to review), nearest deadline first, with SLA countdowns.")
+            .WithName("GetIntakeQueue").WithSummary("The centre's queue (to receive, to distribute or redistribute, to check, escalated), nearest deadline first, reports without one last, with SLA countdowns ('offset', 'limit' 1–500).")
             .RequireAuthorization(FieldReportsPolicies.Reception);
         MapCommand<ReceiveRequest>(reception, "receive", "ReceiveReport", "Accepts a report and classifies it into a field.", FieldReportsPolicies.Reception, (b, _) => new ReceiveCommand(b.FieldCode ?? "", b.Urgent));
         MapCommand<RejectRequest>(reception, "reject", "RejectReport", "Refuses a report at intake, with a reason.", FieldReportsPolicies.Reception, (b, p) => new RejectCommand(
@@ -366,13 +366,11 @@ internal static class ReportEndpoints
         return TypedResults.Ok(new ErasureDto(erased));
     }
 
-    private static async Task<Results<Ok<QueueItemDto[]>, ProblemHttpResult>> IntakeQueue(string provinceId, [FromServices] ApiContext api, CancellationToken ct, int limit = 100)
+    private static async Task<Results<Ok<QueueItemDto[]>, ProblemHttpResult>> IntakeQueue(string provinceId, [FromServices] ApiContext api, CancellationToken ct, int offset = 0, int limit = 100)
     {
         var profile = api.Province(provinceId)!;
-        var now = api.Clock.GetCurrentInstant();
-        var centreStates = new[] { ReportState.Submitted, ReportState.Received, ReportState.ReturnedToCentre, ReportState.ResultSubmitted, ReportState.Escalated };
-        var watch = await api.Queries.GetDeadlineWatchAsync(profile.Id, now + NodaTime.Duration.FromDays(3650), null, Math.Clamp(limit, 1, 500), ct);
-        return TypedResults.Ok(await WithCountdownsAsync(api, profile, watch.Where(s => centreStates.Contains(s.State)), ct));
+        var queue = await api.Queries.GetCentreQueueAsync(profile.Id, Math.Max(0, offset), Math.Clamp(limit, 1, 500), ct);
+        return TypedResults.Ok(await WithCountdownsAsync(api, profile, queue, ct));
     }
 
     private static async Task<Results<Ok<QueueItemDto[]>, ProblemHttpResult>> AgencyQueue(string provinceId, HttpContext http, [FromServices] ApiContext api, CancellationToken ct, int offset = 0, int limit = 100)

@@ -22,6 +22,19 @@ public interface IReportQueries
     Task<IReadOnlyList<ReportSummary>> GetAgencyQueueAsync(string provinceId, string agencyId, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The coordination centre's queue: the reports waiting for the centre (submitted, received, returned by an agency as
+    /// outside its competence, with a result to check, or escalated and waiting for direction), the nearest deadline
+    /// first, reports without a deadline last. Reports waiting for an agency or the reporter are not in it.
+    /// </summary>
+    /// <param name="provinceId">The province.</param>
+    /// <param name="offset">How many items to skip.</param>
+    /// <param name="limit">The page size, from 1 to 500.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page of the queue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> or <paramref name="offset"/> is out of range.</exception>
+    Task<IReadOnlyList<ReportSummary>> GetCentreQueueAsync(string provinceId, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The open reports whose deadline is before <paramref name="deadlineBefore"/>, the earliest first. Pass now to get the
     /// overdue reports, or now plus a threshold to get those at risk as well.
     /// </summary>

@@ -799,6 +799,9 @@ namespace FieldReports.Storage.EF.Migrations.Npgsql.Migrations
                         .HasDatabaseName("ix_reports_agency_queue")
                         .HasFilter("\"assigned_agency_id\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "ProvinceId", "CurrentDeadline", "Id" }, "ix_reports_centre_queue")
+                        .HasFilter("\"state\" IN (0, 3, 7, 8, 11)");
+
                     b.ToTable("reports", (string)null);
                 });
 

@@ -41,6 +41,43 @@ internal sealed class EfReportQueries<TContext>(IDbContextFactory<TContext> cont
         }
     }
 
+    public async Task<IReadOnlyList<ReportSummary>> GetCentreQueueAsync(string provinceId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        CheckPageSize(limit, nameof(limit));
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            // Read in the order of ix_reports_centre_queue (province, deadline, id), which stops after the page, instead of
+            // sorting every report at the centre: first those with a deadline, then, when the page is not full yet, those
+            // without one, in id order. The states are inlined as the index's filter has them.
+            var centre = db.Set<ReportRow>().AsNoTracking().Where(r => r.ProvinceId == provinceId && Microsoft.EntityFrameworkCore.EF.Constant(CentreQueue.States).Contains(r.State));
+            var rows = await centre
+                .Where(r => r.CurrentDeadline != null)
+                .OrderBy(r => r.CurrentDeadline)
+                .ThenBy(r => r.Id)
+                .Skip(offset)
+                .Take(limit)
+                .Select(Summary)
+                .ToListAsync(cancellationToken);
+            if (rows.Count < limit)
+            {
+                // Past the end of the reports with a deadline: skip what is left of the offset among those without one.
+                var skip = rows.Count > 0 || offset == 0 ? 0 : offset - await centre.CountAsync(r => r.CurrentDeadline != null, cancellationToken);
+                rows.AddRange(await centre
+                    .Where(r => r.CurrentDeadline == null)
+                    .OrderBy(r => r.Id)
+                    .Skip(Math.Max(0, skip))
+                    .Take(limit - rows.Count)
+                    .Select(Summary)
+                    .ToListAsync(cancellationToken));
+            }
+
+            return [.. rows.Select(ToSummary)];
+        }
+    }
+
     public async Task<IReadOnlyList<ReportSummary>> GetDeadlineWatchAsync(string provinceId, Instant deadlineBefore, string? agencyId, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provinceId);

@@ -370,6 +370,8 @@ public class SlaMonitorTests
 
         public Task<IReadOnlyList<ReportSummary>> GetAgencyQueueAsync(string provinceId, string agencyId, int offset, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<ReportSummary>> GetCentreQueueAsync(string provinceId, int offset, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<ReportSummary>> GetDeadlineWatchAsync(string provinceId, Instant deadlineBefore, string? agencyId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<ReportPage<PublishedReport>> GetPublishedAsync(string provinceId, PublishedReportFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();

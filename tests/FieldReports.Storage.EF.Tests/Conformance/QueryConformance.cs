@@ -29,6 +29,46 @@ public abstract class QueryConformance : StorageTestBase
     }
 
     [StorageFact]
+    public async Task Centre_queue_lists_the_centre_s_work_nearest_deadline_first_and_escalated_reports_last()
+    {
+        // Work waiting for agencies, with the earliest deadlines of all: not the centre's, and never in the way of its page.
+        for (var i = 0; i < 3; i++)
+        {
+            await AddAsync(TestReports.Submitted(Now).Receive(Now).Assign(Now), Now - Duration.FromHours(10 - i));
+        }
+
+        var submitted = await AddAsync(TestReports.Submitted(Now), Now + Duration.FromHours(2));
+        var received = await AddAsync(TestReports.Submitted(Now).Receive(Now), Now + Duration.FromHours(1));
+        var returned = await AddAsync(TestReports.Submitted(Now).Receive(Now).Assign(Now).ReturnToCentre(Now), Now + Duration.FromHours(3));
+        var toCheck = await AddAsync(TestReports.Submitted(Now).Receive(Now).Assign(Now).Acknowledge(Now).SubmitResult(Now), Now - Duration.FromHours(1));
+        var escalated = new[]
+        {
+            await AddAsync(TestReports.Submitted(Now).Receive(Now).Escalate(Now), null),
+            await AddAsync(TestReports.Submitted(Now).Receive(Now).Assign(Now).Escalate(Now), null),
+        }.OrderBy(r => r.Id.Value).ToArray();
+        await AddAsync(TestReports.Published(Now), null);
+        await AddAsync(TestReports.Submitted(Now, province: "camau"), Now - Duration.FromHours(20));
+
+        Report[] expected = [toCheck, received, submitted, returned, .. escalated];
+        var queue = await Queries.GetCentreQueueAsync(TestReports.Province, 0, 3, default);
+        Assert.Equal(expected.Take(3).Select(r => r.Id), queue.Select(r => r.Id));
+        Assert.Equal([ReportState.ResultSubmitted, ReportState.Received, ReportState.Submitted], queue.Select(r => r.State));
+
+        // Pages run on past the last deadline into the escalated reports, wherever the page starts.
+        for (var offset = 0; offset <= expected.Length; offset++)
+        {
+            for (var limit = 1; limit <= expected.Length + 1; limit++)
+            {
+                var page = await Queries.GetCentreQueueAsync(TestReports.Province, offset, limit, default);
+                Assert.Equal(expected.Skip(offset).Take(limit).Select(r => r.Id), page.Select(r => r.Id));
+            }
+        }
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries.GetCentreQueueAsync(TestReports.Province, -1, 10, default));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries.GetCentreQueueAsync(TestReports.Province, 0, 0, default));
+    }
+
+    [StorageFact]
     public async Task Deadline_watch_lists_open_reports_due_before_the_bound()
     {
         var overdue = await AddAsync(TestReports.Submitted(Now).Receive(Now).Assign(Now), Now - Duration.FromHours(1));

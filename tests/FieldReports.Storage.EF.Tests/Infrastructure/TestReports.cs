@@ -52,6 +52,18 @@ public static class TestReports
         return report;
     }
 
+    public static Report ReturnToCentre(this Report report, Instant at)
+    {
+        Ok(report.Apply(new ReturnToCentreCommand("Không thuộc thẩm quyền", "agency-2"), Actor.Handler("handler-1", report.AssignedAgencyId!), at));
+        return report;
+    }
+
+    public static Report Escalate(this Report report, Instant at)
+    {
+        Ok(report.Apply(new EscalateCommand("Cần ý kiến chỉ đạo"), Actor.Reception("reception-1"), at));
+        return report;
+    }
+
     public static Report Approve(this Report report, Instant at)
     {
         Ok(report.Apply(new ApproveCommand("OK"), Actor.Approver("approver-1"), at));
